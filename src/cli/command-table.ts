@@ -1,0 +1,189 @@
+/**
+ * Every command, its options and its help, in one table. `--help` and argument parsing are
+ * both drawn from it, so they cannot disagree. Handlers are imported lazily: a command that
+ * needs no terminal UI never loads Ink or React.
+ */
+import type { OptionSpec, ParsedArgs } from './args.js';
+import type { Io } from './io.js';
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly args: ParsedArgs;
+}
+
+export interface CommandSpec {
+  /** `study`, or `pack validate` for a sub-command. */
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly details?: string;
+  readonly options: readonly OptionSpec[];
+  readonly positionals: { readonly min: number; readonly max: number; readonly names: string };
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+const opt = {
+  pack: { name: 'pack', kind: 'string', value: 'ID', description: 'which pack (default: the only one, else the last used)' },
+  topic: { name: 'topic', kind: 'strings', value: 'ID', description: 'restrict to a topic; repeatable' },
+  dataDir: { name: 'data-dir', kind: 'string', value: 'DIR', description: 'where progress lives (env EXAMDRILL_DATA_DIR)' },
+  packsDir: { name: 'packs-dir', kind: 'strings', value: 'DIR', description: 'an extra folder of packs; repeatable (env EXAMDRILL_PACKS_DIR)' },
+  json: { name: 'json', kind: 'boolean', description: 'machine-readable output' },
+  plain: { name: 'plain', kind: 'boolean', description: 'line-oriented prompts instead of the full-screen UI' },
+  noColor: { name: 'no-color', kind: 'boolean', description: 'no colour (as does a set NO_COLOR)' },
+  seed: { name: 'seed', kind: 'integer', value: 'N', min: 0, max: 2 ** 31 - 1, description: 'reproducible selection and shuffling' },
+  examDate: { name: 'exam-date', kind: 'date', value: 'YYYY-MM-DD', description: 'your exam day (remembered); study planning aims at it' },
+  help: { name: 'help', short: 'h', kind: 'boolean', description: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+const common: readonly OptionSpec[] = [opt.dataDir, opt.packsDir, opt.noColor, opt.help];
+const session: readonly OptionSpec[] = [opt.pack, opt.plain, ...common];
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'home',
+    usage: 'examdrill',
+    summary: 'home screen: packs, due counts, readiness, last exam, next step',
+    options: [opt.pack, opt.plain, opt.examDate, ...common, { name: 'version', short: 'v', kind: 'boolean', description: 'print the version' }],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/session.js')).runSession('home', ctx),
+  },
+  {
+    name: 'study',
+    usage: 'examdrill study',
+    summary: 'spaced-repetition session: due cards and questions, then new ones',
+    options: [...session, opt.topic, opt.examDate, { name: 'cram', kind: 'boolean', description: 'practise without changing the schedule' }],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/session.js')).runSession('study', ctx),
+  },
+  {
+    name: 'quiz',
+    usage: 'examdrill quiz',
+    summary: 'untimed practice questions with feedback after each answer',
+    options: [...session, opt.topic, { name: 'count', kind: 'integer', value: 'N', min: 1, max: 1000, description: 'quiz length (default 10)' }, opt.seed, { name: 'mistakes', kind: 'boolean', description: 'the questions answered wrong most recently' }],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/session.js')).runSession('quiz', ctx),
+  },
+  {
+    name: 'exam',
+    usage: 'examdrill exam',
+    summary: 'timed mock exam; report at the end; resumes an unfinished one',
+    options: [
+      ...session,
+      { name: 'questions', kind: 'integer', value: 'N', min: 1, max: 500, description: 'override the blueprint question count' },
+      { name: 'minutes', kind: 'integer', value: 'M', min: 1, max: 1000, description: 'override the time allowed' },
+      opt.seed,
+      { name: 'report', kind: 'string', value: 'FILE', description: 'also write the report as Markdown' },
+      { name: 'history', kind: 'boolean', description: 'list past exams and reopen a report' },
+    ],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/session.js')).runSession('exam', ctx),
+  },
+  {
+    name: 'stats',
+    usage: 'examdrill stats',
+    summary: 'progress: due forecast, retention, mastery, readiness, exam history, misconceptions',
+    options: [opt.pack, opt.json, ...common],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/stats.js')).runStats(ctx),
+  },
+  {
+    name: 'settings',
+    usage: 'examdrill settings [KEY [VALUE]]',
+    summary: "show or change a pack's settings",
+    details: 'Keys: retention (0.70-0.99), new-per-day, reviews-per-day, exam-date (YYYY-MM-DD or none), theme (dark, light), extra-minutes (exam accommodation), learning-steps (e.g. "1m 10m"), fuzz (on, off).',
+    options: [opt.pack, opt.json, ...common],
+    positionals: { min: 0, max: 2, names: '[KEY [VALUE]]' },
+    run: async (ctx) => (await import('./commands/settings.js')).runSettings(ctx),
+  },
+  {
+    name: 'packs',
+    usage: 'examdrill packs',
+    summary: 'installed packs: id, title, version, counts, folder',
+    options: [opt.json, ...common],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/packs.js')).runPacks(ctx),
+  },
+  {
+    name: 'pack validate',
+    usage: 'examdrill pack validate DIR...',
+    summary: 'all problems of each pack, file:line:col; exit 2 if any',
+    options: [opt.json, opt.help],
+    positionals: { min: 1, max: Infinity, names: 'DIR...' },
+    run: async (ctx) => (await import('./commands/pack-validate.js')).runValidate(ctx, false),
+  },
+  {
+    name: 'pack lint',
+    usage: 'examdrill pack lint DIR...',
+    summary: 'validate, plus quality warnings; exit 0 with warnings only, 2 with errors',
+    options: [opt.json, opt.help],
+    positionals: { min: 1, max: Infinity, names: 'DIR...' },
+    run: async (ctx) => (await import('./commands/pack-validate.js')).runValidate(ctx, true),
+  },
+  {
+    name: 'pack new',
+    usage: 'examdrill pack new DIR',
+    summary: 'a minimal valid pack to start from, with comments',
+    options: [{ name: 'id', kind: 'string', value: 'ID', description: 'the pack id (default: from the folder name)' }, opt.help],
+    positionals: { min: 1, max: 1, names: 'DIR' },
+    run: async (ctx) => (await import('./commands/pack-new.js')).runPackNew(ctx),
+  },
+  {
+    name: 'pack schema',
+    usage: 'examdrill pack schema',
+    summary: 'the JSON Schema of pack files, on stdout',
+    options: [opt.help],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/pack-schema.js')).runPackSchema(ctx),
+  },
+  {
+    name: 'pack add',
+    usage: 'examdrill pack add DIR',
+    summary: 'install a pack into <data-dir>/packs for this learner',
+    options: [{ name: 'link', kind: 'boolean', description: 'link the folder instead of copying it (edits show at once)' }, ...common],
+    positionals: { min: 1, max: 1, names: 'DIR' },
+    run: async (ctx) => (await import('./commands/pack-manage.js')).runPackAdd(ctx),
+  },
+  {
+    name: 'pack remove',
+    usage: 'examdrill pack remove ID',
+    summary: 'uninstall a pack (progress is kept)',
+    options: common,
+    positionals: { min: 1, max: 1, names: 'ID' },
+    run: async (ctx) => (await import('./commands/pack-manage.js')).runPackRemove(ctx),
+  },
+  {
+    name: 'pack import',
+    usage: 'examdrill pack import FILE --from anki|gift --out DIR [--id ID]',
+    summary: 'convert a Moodle GIFT or Anki text export into a pack',
+    options: [
+      { name: 'from', kind: 'string', value: 'FORMAT', choices: ['gift', 'anki'], description: 'the input format' },
+      { name: 'out', kind: 'string', value: 'DIR', description: 'the pack folder to write' },
+      { name: 'id', kind: 'string', value: 'ID', description: 'the pack id (default: from the file name)' },
+      opt.help,
+    ],
+    positionals: { min: 1, max: 1, names: 'FILE' },
+    run: async (ctx) => (await import('./commands/pack-import.js')).runPackImport(ctx),
+  },
+  {
+    name: 'pack export',
+    usage: 'examdrill pack export ID --to anki --out FILE',
+    summary: "export a pack's cards and questions as an Anki text file",
+    options: [
+      { name: 'to', kind: 'string', value: 'FORMAT', choices: ['anki'], description: 'the output format' },
+      { name: 'out', kind: 'string', value: 'FILE', description: 'the file to write' },
+      ...common,
+    ],
+    positionals: { min: 1, max: 1, names: 'ID' },
+    run: async (ctx) => (await import('./commands/pack-export.js')).runPackExport(ctx),
+  },
+];
+
+export function findCommand(words: readonly string[]): { spec: CommandSpec; rest: readonly string[] } | undefined {
+  const [first, second] = words;
+  if (first === 'pack' && second && !second.startsWith('-')) {
+    const spec = COMMANDS.find((c) => c.name === `pack ${second}`);
+    return spec ? { spec, rest: words.slice(2) } : undefined;
+  }
+  const spec = COMMANDS.find((c) => c.name === first && first !== 'home');
+  return spec ? { spec, rest: words.slice(1) } : undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * The content pack format, version 1 (../shared/specs/pack-format.md), as strict zod schemas.
+ * Unknown keys are errors (a typo is never silently ignored). The same schemas produce the
+ * JSON Schema that editors use (`examdrill pack schema`, data/pack.schema.json).
+ */
+import { z } from 'zod';
+import { CONTROL_CHARS } from '../text/control-chars.js';
+
+/** Pack formats this program reads. */
+export const SUPPORTED_FORMATS = [1] as const;
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const id = z
+  .string({ error: 'expected an id (a string)' })
+  .regex(ID_PATTERN, { error: 'an id uses lowercase letters, digits and hyphens, and starts with a letter or digit' })
+  .max(100, { error: 'an id is at most 100 characters' })
+  .describe('Stable identifier: lowercase letters, digits and hyphens. Never change it once learners use the pack.');
+
+/** Text shown to learners: non-empty, no terminal control characters. */
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what} (a string)` })
+    .refine((s) => s.trim().length > 0, { error: `${what} is empty` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${what} contains a terminal control character` })
+    .describe(`${what[0]?.toUpperCase()}${what.slice(1)}: Markdown-lite (**bold**, *emphasis*, \`code\`, fenced blocks, - lists).`);
+
+const url = z
+  .string({ error: 'expected a URL (a string)' })
+  .regex(/^https:\/\/[^\s]+$/, { error: 'a ref must be an https:// URL' })
+  .refine((s) => !CONTROL_CHARS.test(s), { error: 'a ref contains a terminal control character' });
+
+const tags = z.array(text('a tag')).describe('Free words for filtering.');
+const refs = z.array(url).describe('Documentation links, https only.');
+
+export const domainSchema = z.strictObject({
+  id,
+  title: text('a domain title'),
+  weight: z
+    .number({ error: 'expected a weight (a number)' })
+    .nonnegative({ error: 'a weight cannot be negative' })
+    .describe('Share of a mock exam, in percent; weights are normalised.'),
+});
+
+export const topicSchema = z.strictObject({
+  id,
+  title: text('a topic title'),
+  domain: id.describe('The id of a domain of this pack.'),
+});
+
+export const examBlueprintSchema = z.strictObject({
+  questions: z.number().int().positive().max(500).default(75).describe('Questions per mock exam.'),
+  minutes: z.number().int().positive().max(1000).default(180).describe('Time allowed, in minutes.'),
+  passingScore: z.number().int().min(100).max(1000).default(750).describe('Passing score on the scaled 100-1000 score.'),
+});
+
+export const packManifestSchema = z
+  .strictObject({
+    format: z.literal(SUPPORTED_FORMATS, { error: `unknown format: this program reads format ${SUPPORTED_FORMATS.join(', ')}` }),
+    id,
+    title: text('a title'),
+    version: z
+      .string({ error: 'expected a version (a string such as 1.0.0)' })
+      .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, { error: 'a version is semver, such as 1.2.0' }),
+    description: text('a description').optional(),
+    authors: z.array(text('an author')).optional(),
+    license: text('a license').optional(),
+    domains: z.array(domainSchema).min(1, { error: 'a pack needs at least one domain' }),
+    topics: z.array(topicSchema).min(1, { error: 'a pack needs at least one topic' }),
+    exam: examBlueprintSchema.optional(),
+  })
+  .describe('pack.yaml: the identity of an examdrill content pack and its mock-exam blueprint.');
+
+export const cardSchema = z.strictObject({
+  id,
+  topic: id.optional().describe('Overrides the file-level topic.'),
+  front: text('a card front'),
+  back: text('a card back'),
+  tags: tags.optional(),
+  refs: refs.optional(),
+});
+
+export const optionSchema = z.strictObject({
+  text: text('an option text'),
+  correct: z.boolean().optional().describe('true on every right option.'),
+  why: text('an option why').optional().describe('Why this option is right or wrong; shown after answering.'),
+});
+
+export const questionSchema = z
+  .strictObject({
+    id,
+    topic: id.optional().describe('Overrides the file-level topic.'),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional().describe('1 recall .. 3 multi-step scenario.'),
+    stem: text('a question stem'),
+    options: z
+      .array(optionSchema)
+      .min(2, { error: 'a question needs at least 2 options' })
+      .max(8, { error: 'a question has at most 8 options' }),
+    shuffle: z.boolean().optional().describe('false keeps the option order as written.'),
+    explanation: text('an explanation').optional(),
+    tags: tags.optional(),
+    refs: refs.optional(),
+  })
+  .superRefine((q, ctx) => {
+    const correct = q.options.filter((o) => o.correct === true).length;
+    if (correct === 0) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a question needs at least one correct option (found 0)' });
+    } else if (correct === q.options.length && q.options.length >= 2) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `every option is correct (${correct} of ${correct}): a question needs at least one wrong option` });
+    }
+  });
+
+export const itemFileSchema = z
+  .strictObject({
+    topic: id.optional().describe('Default topic for every item in this file.'),
+    cards: z.array(cardSchema).optional(),
+    questions: z.array(questionSchema).optional(),
+  })
+  .describe('An item file of an examdrill content pack: cards and questions.');
+
+/**
+ * The outer shapes of the two kinds of file, with their lists left open: the loader checks each
+ * list entry on its own, so one broken item hides no problem of another.
+ */
+export const manifestShapeSchema = packManifestSchema.extend({
+  domains: z.array(z.unknown()).min(1, { error: 'a pack needs at least one domain' }),
+  topics: z.array(z.unknown()).min(1, { error: 'a pack needs at least one topic' }),
+});
+export const itemFileShapeSchema = itemFileSchema.extend({
+  cards: z.array(z.unknown()).optional(),
+  questions: z.array(z.unknown()).optional(),
+});
+
+export type PackManifestInput = z.input<typeof packManifestSchema>;
+export type ItemFileInput = z.output<typeof itemFileSchema>;

@@ -1,0 +1,106 @@
+/**
+ * A loaded, validated content pack, as the rest of the program sees it. Plain data:
+ * it is what the compiled-pack cache stores as JSON, so reading it needs no zod.
+ */
+
+/** Where an item was written, for error messages and lint warnings. */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Path inside the file, such as `questions[3]`. */
+  readonly path: string;
+}
+
+export interface Domain {
+  readonly id: string;
+  readonly title: string;
+  /** Share of a mock exam; normalised against the sum of all weights. */
+  readonly weight: number;
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+  readonly domain: string;
+}
+
+export interface ExamBlueprint {
+  readonly questions: number;
+  readonly minutes: number;
+  readonly passingScore: number;
+}
+
+export interface Option {
+  readonly text: string;
+  readonly correct: boolean;
+  readonly why?: string;
+}
+
+interface ItemBase {
+  /** Stable id, unique within the pack; progress is keyed by pack id + item id. */
+  readonly id: string;
+  readonly topic: string;
+  readonly tags: readonly string[];
+  readonly refs: readonly string[];
+  readonly source: SourcePos;
+  /** A short hash of the item's text, to tell an edited item from an unchanged one. */
+  readonly hash: string;
+}
+
+export interface Card extends ItemBase {
+  readonly kind: 'card';
+  readonly front: string;
+  readonly back: string;
+}
+
+export interface Question extends ItemBase {
+  readonly kind: 'question';
+  readonly stem: string;
+  readonly options: readonly Option[];
+  readonly shuffle: boolean;
+  readonly difficulty?: 1 | 2 | 3;
+  readonly explanation?: string;
+}
+
+export type Item = Card | Question;
+
+export interface Pack {
+  readonly format: 1;
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly authors?: readonly string[];
+  readonly license?: string;
+  readonly domains: readonly Domain[];
+  readonly topics: readonly Topic[];
+  readonly exam: ExamBlueprint;
+  readonly cards: readonly Card[];
+  readonly questions: readonly Question[];
+}
+
+export const DEFAULT_EXAM: ExamBlueprint = { questions: 75, minutes: 180, passingScore: 750 };
+
+/** The correct option indices of a question, in pack order. */
+export function correctIndices(question: Question): number[] {
+  const out: number[] = [];
+  question.options.forEach((o, i) => {
+    if (o.correct) out.push(i);
+  });
+  return out;
+}
+
+export function isMultipleResponse(question: Question): boolean {
+  return correctIndices(question).length > 1;
+}
+
+/** Every item of a pack, cards first, in path order. */
+export function packItems(pack: Pack): Item[] {
+  return [...pack.cards, ...pack.questions];
+}
+
+/** The domain a topic belongs to, by topic id. */
+export function topicDomains(pack: Pack): Map<string, string> {
+  return new Map(pack.topics.map((t) => [t.id, t.domain]));
+}

@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../../src/domain/pack/issues.js';
+import { loadPack } from '../../../src/store/pack/load-pack.js';
+import { FIXTURES, tempDir } from '../../helpers/run-cli.js';
+
+const packs = join(FIXTURES, 'packs');
+
+async function problems(dir: string): Promise<string[]> {
+  const result = await loadPack(dir);
+  if (result.ok) return [];
+  return result.issues.map((i) => formatIssue(i));
+}
+
+describe('loadPack on a broken pack', () => {
+  it('reports every problem across files, each at its exact file:line:column', async () => {
+    expect(await problems(join(packs, 'broken'))).toEqual([
+      'items/a.yaml:6:5 cards[1]: missing required key `back`',
+      'items/a.yaml:8:5 cards[1]: unknown key `bakc` (expected one of: id, topic, front, back, tags, refs)',
+      'items/a.yaml:13:7 questions[0].options: a question needs at least 2 options',
+      'items/a.yaml:18:7 questions[1].options: a question needs at least one correct option (found 0)',
+      'items/a.yaml:21:11 questions[2].stem: a question stem is empty',
+      'items/a.yaml:26:12 questions[2].refs[0]: a ref must be an https:// URL',
+      'items/a.yaml:27:9 questions[3].id: an id uses lowercase letters, digits and hyphens, and starts with a letter or digit',
+      'items/a.yaml:29:11 questions[3].stem: a question stem contains a terminal control character',
+      'items/b.yaml:3:9 cards[0].id: duplicate id `dup` (first used at items/a.yaml:3:9)',
+      'items/b.yaml:8:12 questions[0].topic: unknown topic `t-nowhere` (expected one of: t-one, t-two)',
+      'items/c-raw.yaml:4:17: terminal control character ESC (U+001B): remove it (escape sequences never reach the terminal)',
+      'items/d-syntax.yaml:5:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'items/e-bomb.yaml:1:1: too many YAML aliases (over 100): the file expands like an alias bomb',
+      'pack.yaml:2:5 id: an id uses lowercase letters, digits and hyphens, and starts with a letter or digit',
+      'pack.yaml:4:10 version: a version is semver, such as 1.2.0',
+      'pack.yaml:8:13 domains[0].weight: a weight cannot be negative',
+      'pack.yaml:15:13 topics[1].domain: unknown domain `d-missing` (expected one of: d-one)',
+    ]);
+  });
+
+  it('reports a missing pack.yaml and an unknown format', async () => {
+    expect(await problems(join(packs, 'no-manifest'))).toEqual(['pack.yaml:1:1: missing pack.yaml: every pack folder needs one (run `examdrill pack new DIR` for a template)']);
+    expect(await problems(join(packs, 'bad-format'))).toEqual(['pack.yaml:1:9 format: unknown format: this program reads format 1']);
+  });
+
+  it('refuses a file over 5 MB without parsing it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: big\ntitle: Big\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(5 * 1024 * 1024 + 10)}\n`);
+    expect(await problems(dir)).toEqual(['huge.yaml:1:1: file is 5.0 MB, over the 5 MB limit: split it into smaller files']);
+  });
+
+  it('points a typo at the key and suggests the real one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: typo\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    writeFileSync(join(dir, 'items.yaml'), 'topic: t\ncards:\n  - id: c\n    front: F\n    back: B\n    refz: []\n');
+    expect(await problems(dir)).toEqual(['items.yaml:6:5 cards[0]: unknown key `refz` (did you mean `refs`?)']);
+  });
+
+  it('catches every kind of terminal escape, written raw or as a YAML escape', async () => {
+    const sequences: Record<string, string> = {
+      'OSC 8 hyperlink': '\\e]8;;https://evil.example\\e\\\\link\\e]8;;\\e\\\\',
+      'OSC 52 clipboard': '\\e]52;c;ZXZpbA==\\a',
+      'OSC 0 title': '\\e]0;pwned\\a',
+      'CSI clear': '\\e[2J',
+      'C1 CSI': '\\u009b2J',
+      BEL: '\\a',
+      CR: 'over\\rwrite',
+      DEL: '\\x7f',
+    };
+    for (const [name, seq] of Object.entries(sequences)) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: esc\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+      writeFileSync(join(dir, 'items.yaml'), `topic: t\ncards:\n  - id: c\n    front: "x ${seq} y"\n    back: B\n`);
+      expect(await problems(dir), name).toEqual(['items.yaml:4:12 cards[0].front: a card front contains a terminal control character']);
+    }
+  });
+
+  it('reports an empty pack, duplicate topics and all-zero weights', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: empty\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 0}]\ntopics:\n  - {id: t, title: T, domain: d}\n  - {id: t, title: U, domain: d}\n');
+    expect(await problems(dir)).toEqual([
+      'pack.yaml:5:10 domains: every domain weight is 0: at least one must be positive',
+      'pack.yaml:8:10 topics[1].id: duplicate topic id `t`',
+    ]);
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: empty\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    expect(await problems(dir)).toEqual(['pack.yaml:1:1: the pack is empty: add an item file with cards or questions next to pack.yaml']);
+  });
+});
+
+describe('loadPack on a valid pack', () => {
+  it('loads nested folders, a BOM, unicode and a multiple-response question; skips _ and . entries', async () => {
+    const result = await loadPack(join(packs, 'valid-nested'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { pack } = result;
+    expect(pack.title).toBe('Ünïcödé pack: 日本語 and emoji 🚀');
+    expect(pack.exam).toEqual({ questions: 3, minutes: 5, passingScore: 750 });
+    expect(pack.cards.map((c) => c.id)).toEqual(['c-unicode']);
+    expect(pack.questions.map((q) => `${q.id}@${q.source.file}:${q.source.line}`)).toEqual(['q-single@items/cards.yaml:7', 'q-multi@items/deep/deeper/multi.yaml:3']);
+    const multi = pack.questions.find((q) => q.id === 'q-multi')!;
+    expect(multi.options.filter((o) => o.correct)).toHaveLength(2);
+    expect(multi.topic).toBe('t-two');
+    expect(pack.cards[0]!.back).toBe('An exam (しけん). ✅');
+  });
+
+  it('serves an unchanged pack from the compiled cache and recompiles after an edit', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: cached\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'items.yaml'), 'topic: t\ncards:\n  - {id: c, front: F, back: B}\n');
+    const first = await loadPack(dir, { cacheDir });
+    const second = await loadPack(dir, { cacheDir });
+    expect([first.ok && first.cached, second.ok && second.cached]).toEqual([false, true]);
+    writeFileSync(join(dir, 'sub', 'items.yaml'), 'topic: t\ncards:\n  - {id: c, front: F2, back: B}\n');
+    const third = await loadPack(dir, { cacheDir });
+    expect(third.ok && !third.cached && third.pack.cards[0]!.front).toBe('F2');
+  });
+});
