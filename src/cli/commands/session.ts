@@ -1,13 +1,152 @@
-/** Placeholder until this command lands (foundation commit); it says so instead of failing. */
+/**
+ * Wiring for the learner's modes (home, study, quiz, exam): find the pack, open the progress
+ * store, tell what changed in the pack, then run the full-screen UI, or plain mode when there is
+ * no terminal (or --plain). Ink and React are loaded only for the full-screen UI.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Pack } from '../../domain/pack/types.js';
+import type { Clock } from '../../domain/ports.js';
+import { dayKey } from '../../domain/time/day.js';
+import { closestWord } from '../../domain/text/closest-word.js';
+import { openProgressStore, ProgressAccessError, type ProgressStore } from '../../store/progress/progress-store.js';
+import { dataPaths } from '../../store/paths.js';
+import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
+import type { CommandContext } from '../command-table.js';
+import { choosePack, locatePacks } from '../context.js';
 import { UserError } from '../errors.js';
+import type { Io } from '../io.js';
 
-function notYet(..._args: unknown[]): Promise<number> {
-  return Promise.reject(new UserError('this command is not built yet in this version', 'Use `examdrill packs` or `examdrill pack validate DIR` for now.'));
+export async function runSession(mode: SessionMode, { io, args }: CommandContext): Promise<number> {
+  const o = args.options;
+  const located = await locatePacks(o, io);
+  const found = choosePack(located, o.pack as string | undefined);
+  const pack = found.pack;
+  const topics = (o.topic as string[] | undefined) ?? [];
+  for (const t of topics) {
+    if (!pack.topics.some((x) => x.id === t)) {
+      const guess = closestWord(t, pack.topics.map((x) => x.id));
+      throw new UserError(`unknown topic ${t} in pack ${pack.id}${guess ? ` (did you mean ${guess}?)` : ''}`, `Topics: ${pack.topics.map((x) => x.id).join(', ')}`);
+    }
+  }
+  rememberLastPack(located.dataDir, pack.id);
+  const clock: Clock = { now: io.now, offset: (d) => -d.getTimezoneOffset() };
+  const store = await openStore(located.dataDir, pack.id, clock);
+  try {
+    const notices = [...store.notices, ...syncPackVersion(store, pack, clock)];
+    if (typeof o['exam-date'] === 'string') {
+      const now = clock.now();
+      store.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, clock.offset), key: 'examDate', value: o['exam-date'] });
+    }
+    const deps: SessionDeps = {
+      pack,
+      port: store,
+      clock,
+      notices,
+      options: {
+        topics,
+        cram: o.cram === true,
+        count: (o.count as number | undefined) ?? 10,
+        ...(o.seed !== undefined ? { seed: o.seed as number } : {}),
+        mistakes: o.mistakes === true,
+        ...(o.questions !== undefined ? { questions: o.questions as number } : {}),
+        ...(o.minutes !== undefined ? { minutes: o.minutes as number } : {}),
+        ...(typeof o.report === 'string' ? { reportFile: resolve(io.cwd, o.report) } : {}),
+        history: o.history === true,
+      },
+      writeFile: (path, text) => writeReport(path, text),
+      save: () => store.flush(),
+      colour: !(o['no-color'] === true || (io.env.NO_COLOR ?? '') !== ''),
+    };
+    const plain = o.plain === true || !io.stdin.isTTY || !io.stdout.isTTY;
+    if (plain) {
+      const stop = onSignals(io, store);
+      try {
+        const { runPlain } = await import('../../ui/plain/run-plain.js');
+        await runPlain(mode, deps, io.stdin, io.stdout);
+      } finally {
+        stop();
+      }
+      return 0;
+    }
+    const { runApp } = await import('../../ui/run-app.js');
+    return await runApp(mode, deps, { stdin: io.stdin, stdout: io.stdout });
+  } catch (e) {
+    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
+    throw e;
+  } finally {
+    await store.close().catch(() => undefined);
+  }
 }
-export const runSession = notYet;
-export const runStats = notYet;
-export const runSettings = notYet;
-export const runPackAdd = notYet;
-export const runPackRemove = notYet;
-export const runPackImport = notYet;
-export const runPackExport = notYet;
+
+async function openStore(dataDir: string, packId: string, clock: Clock): Promise<ProgressStore> {
+  try {
+    return await openProgressStore(dataDir, packId, { now: clock.now, today: () => dayKey(clock.now(), clock.offset) });
+  } catch (e) {
+    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
+    throw e;
+  }
+}
+
+/**
+ * Compares the pack with the version the learner last saw: "3 new, 1 changed, 1 retired".
+ * Progress is keyed by item id, so nothing is reset; retired items keep their history.
+ */
+export function syncPackVersion(store: ProgressStore, pack: Pack, clock: Clock): string[] {
+  const hashes: Record<string, string> = {};
+  for (const item of [...pack.cards, ...pack.questions]) hashes[item.id] = item.hash;
+  const known = store.state.known;
+  const now = clock.now();
+  const record = () => store.record({ type: 'pack-sync', at: now.toISOString(), day: dayKey(now, clock.offset), version: pack.version, hashes });
+  if (!known) {
+    record();
+    return [];
+  }
+  let added = 0;
+  let changed = 0;
+  let retired = 0;
+  for (const [id, hash] of Object.entries(hashes)) {
+    if (!(id in known.hashes)) added += 1;
+    else if (known.hashes[id] !== hash) changed += 1;
+  }
+  for (const id of Object.keys(known.hashes)) if (!(id in hashes)) retired += 1;
+  if (added + changed + retired === 0 && known.version === pack.version) return [];
+  record();
+  if (added + changed + retired === 0) return [];
+  const version = known.version === pack.version ? '' : ` (${known.version} -> ${pack.version})`;
+  return [`${pack.title} was updated${version}: ${added} new, ${changed} changed, ${retired} retired. Your progress is kept.`];
+}
+
+function rememberLastPack(dataDir: string, packId: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(dataPaths(dataDir).lastPack, `${packId}\n`);
+  } catch {
+    // Only a convenience for choosing the default pack next time.
+  }
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UserError(`could not write the report to ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Choose another file with --report; the exam itself is saved in history (examdrill exam --history).');
+  }
+}
+
+/** Ctrl-C, a closed terminal or a kill: save the snapshot and exit (130, 129, 143). Answers are already in the log. */
+function onSignals(io: Io, store: ProgressStore): () => void {
+  if (io.stdout !== process.stdout) return () => undefined;
+  const codes: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
+  const handler = (signal: NodeJS.Signals) => {
+    void store.close().finally(() => {
+      if (signal === 'SIGINT') process.stdout.write('\nStopped; everything you answered is saved.\n');
+      process.exit(codes[signal] ?? 1);
+    });
+  };
+  for (const s of Object.keys(codes)) process.on(s, handler);
+  return () => {
+    for (const s of Object.keys(codes)) process.off(s, handler);
+  };
+}

@@ -1,0 +1,68 @@
+/** Records a mock exam's progress through the port, so an interrupted exam can be resumed. */
+import type { Pack } from '../pack/types.js';
+import type { Clock, ProgressPort } from '../ports.js';
+import type { ExamRecord, ExamSpec, ReviewPayload } from '../progress/events.js';
+import { schedulerSettings } from '../progress/settings.js';
+import { effectiveSettings } from '../progress/state.js';
+import { dayKey, dayStart } from '../time/day.js';
+import { buildReview, isAnswerCorrect } from '../study/review.js';
+import type { ExamState } from './exam-reducer.js';
+import { scoreExam } from './score.js';
+
+export interface ExamContext {
+  readonly pack: Pack;
+  readonly port: ProgressPort;
+  readonly clock: Clock;
+}
+
+function stamp(ctx: ExamContext) {
+  const now = ctx.clock.now();
+  return { at: now.toISOString(), day: dayKey(now, ctx.clock.offset) };
+}
+
+export function recordExamStart(ctx: ExamContext, spec: ExamSpec): void {
+  ctx.port.record({ type: 'exam-start', ...stamp(ctx), exam: spec });
+}
+
+/** Records what changed between two exam states: an answer, a flag. Answers are durable at once. */
+export function recordExamChange(ctx: ExamContext, before: ExamState, after: ExamState): void {
+  const examId = after.spec.examId;
+  after.answers.forEach((a, i) => {
+    if (a !== before.answers[i]) ctx.port.record({ type: 'exam-answer', ...stamp(ctx), examId, index: i, chosen: a ? [...a] : null, elapsedMs: Math.round(after.elapsedMs) });
+  });
+  after.flags.forEach((f, i) => {
+    if (f !== before.flags[i]) ctx.port.record({ type: 'exam-flag', ...stamp(ctx), examId, index: i, flagged: f, elapsedMs: Math.round(after.elapsedMs) });
+  });
+}
+
+/** A checkpoint of the time used, so a crash loses at most the time since the last one. */
+export function recordExamTime(ctx: ExamContext, state: ExamState): void {
+  ctx.port.record({ type: 'exam-time', ...stamp(ctx), examId: state.spec.examId, elapsedMs: Math.round(state.elapsedMs) });
+}
+
+/** Scores the exam, schedules its answered questions (wrong ones come back soon) and saves it to history. */
+export function recordExamEnd(ctx: ExamContext, state: ExamState): ExamRecord {
+  const now = ctx.clock.now();
+  const result = scoreExam(ctx.pack, state.spec, state.answers);
+  const questions = new Map(ctx.pack.questions.map((q) => [q.id, q]));
+  const settings = effectiveSettings(ctx.port.state);
+  const examStart = settings.examDate ? dayStart(settings.examDate, ctx.clock.offset) : null;
+  const items = { ...ctx.port.state.items };
+  const reviews: ReviewPayload[] = [];
+  state.spec.questionIds.forEach((id, i) => {
+    const q = questions.get(id);
+    const chosen = state.answers[i];
+    if (!q || !chosen) return;
+    const correct = isAnswerCorrect(q, chosen);
+    const review = buildReview({ item: q, progress: items[id], now, rating: correct ? 3 : 1, correct, mode: 'exam', ms: 0, chosen, scheduler: schedulerSettings(settings), examStart });
+    reviews.push(review);
+  });
+  ctx.port.record({ type: 'exam-end', ...stamp(ctx), examId: state.spec.examId, outcome: state.phase === 'expired' ? 'expired' : 'submitted', elapsedMs: Math.round(state.elapsedMs), result, reviews });
+  const record = ctx.port.state.exams.find((e) => e.examId === state.spec.examId);
+  if (!record) throw new Error('the finished exam was not saved to history');
+  return record;
+}
+
+export function recordExamDiscard(ctx: ExamContext, examId: string): void {
+  ctx.port.record({ type: 'exam-discard', ...stamp(ctx), examId });
+}

@@ -1,0 +1,96 @@
+/**
+ * The exam report as lines of plain text (for plain mode and the screen) and as Markdown (for
+ * `exam --report FILE.md`): score, pass or fail, each domain, time, then every question.
+ */
+import { correctIndices, type Pack } from '../pack/types.js';
+import type { ExamRecord } from '../progress/events.js';
+import { optionLetter } from '../study/options.js';
+import { isAnswerCorrect } from '../study/review.js';
+import { formatClock } from './exam-reducer.js';
+import { passingPercent } from './score.js';
+
+export const SCALING_NOTE = 'The scaled score is an estimate: a linear map of the raw percentage onto 100-1000 (AWS does not publish its scaling).';
+
+export interface ReviewEntry {
+  readonly number: number;
+  readonly id: string;
+  readonly retired: boolean;
+  readonly stem: string;
+  readonly topic: string;
+  readonly correct: boolean;
+  readonly answered: boolean;
+  readonly flagged: boolean;
+  /** Options in the order they were shown. */
+  readonly options: readonly { letter: string; text: string; why?: string; correct: boolean; chosen: boolean }[];
+  readonly explanation?: string;
+  readonly refs: readonly string[];
+}
+
+export function resultLine(record: ExamRecord): string {
+  return `result: ${record.result.passed ? 'pass' : 'fail'} ${record.result.scaled}/1000 (passing ${record.passingScore})`;
+}
+
+export function bar(fraction: number, width: number): string {
+  const full = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return `${'#'.repeat(full)}${'.'.repeat(width - full)}`;
+}
+
+export function domainLines(pack: Pack, record: ExamRecord, width = 20): string[] {
+  const titles = new Map(pack.domains.map((d) => [d.id, d.title]));
+  const label = Math.max(...record.result.domains.map((d) => (titles.get(d.id) ?? d.id).length), 6);
+  return record.result.domains.map((d) => `${(titles.get(d.id) ?? d.id).padEnd(label)}  ${bar(d.total ? d.correct / d.total : 0, width)}  ${d.correct}/${d.total}`);
+}
+
+export function reviewEntries(pack: Pack, record: ExamRecord): ReviewEntry[] {
+  const questions = new Map(pack.questions.map((q) => [q.id, q]));
+  return record.questionIds.map((id, i) => {
+    const q = questions.get(id);
+    const chosen = record.answers[i] ?? null;
+    if (!q) return { number: i + 1, id, retired: true, stem: '(this question has since been removed from the pack)', topic: '', correct: false, answered: chosen !== null, flagged: record.flags[i] ?? false, options: [], refs: [] };
+    const keys = new Set(correctIndices(q));
+    const order = record.optionOrders[i] ?? q.options.map((_, k) => k);
+    return {
+      number: i + 1,
+      id,
+      retired: false,
+      stem: q.stem,
+      topic: q.topic,
+      correct: chosen !== null && isAnswerCorrect(q, chosen),
+      answered: chosen !== null,
+      flagged: record.flags[i] ?? false,
+      options: order.map((k, pos) => ({ letter: optionLetter(pos), text: q.options[k]!.text, ...(q.options[k]!.why ? { why: q.options[k]!.why } : {}), correct: keys.has(k), chosen: chosen?.includes(k) ?? false })),
+      ...(q.explanation ? { explanation: q.explanation } : {}),
+      refs: q.refs,
+    };
+  });
+}
+
+export function summaryLines(pack: Pack, record: ExamRecord): string[] {
+  const { result } = record;
+  return [
+    resultLine(record),
+    `${result.correct} of ${result.total} correct (${Math.round((100 * result.correct) / Math.max(1, result.total))}%); passing needs about ${Math.ceil(passingPercent(record.passingScore))}%.`,
+    `Time used: ${formatClock(record.elapsedMs)} of ${formatClock(record.minutes * 60_000)}${record.outcome === 'expired' ? ' (time ran out; submitted automatically)' : ''}.`,
+    ...domainLines(pack, record),
+    SCALING_NOTE,
+  ];
+}
+
+export function reportMarkdown(pack: Pack, record: ExamRecord): string {
+  const out: string[] = [`# Mock exam report: ${pack.title}`, '', `Taken ${record.startedAt.slice(0, 16).replace('T', ' ')} UTC, pack version ${record.packVersion}.`, ''];
+  const [first, ...rest] = summaryLines(pack, record);
+  out.push(`**${first}**`, '');
+  const domains = domainLines(pack, record);
+  out.push(rest[0]!, '', rest[1]!, '', '| Domain | Result |', '| --- | --- |');
+  const titles = new Map(pack.domains.map((d) => [d.id, d.title]));
+  record.result.domains.forEach((d, i) => out.push(`| ${titles.get(d.id) ?? d.id} | \`${domains[i]!.split('  ')[1]}\` ${d.correct}/${d.total} |`));
+  out.push('', `_${SCALING_NOTE}_`, '', '## Questions', '');
+  for (const e of reviewEntries(pack, record)) {
+    out.push(`### ${e.number}. ${e.correct ? 'Correct' : e.answered ? 'Wrong' : 'Unanswered'}${e.flagged ? ' (flagged)' : ''}`, '', e.stem.trim(), '');
+    for (const o of e.options) out.push(`- ${o.chosen ? '**you chose** ' : ''}${o.correct ? '(correct) ' : ''}${o.letter}) ${o.text}${o.why ? `  \n  _${o.why}_` : ''}`);
+    if (e.explanation) out.push('', e.explanation.trim());
+    if (e.refs.length) out.push('', ...e.refs.map((r) => `- <${r}>`));
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

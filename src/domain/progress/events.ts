@@ -1,0 +1,106 @@
+/**
+ * The review log: every change to a learner's progress is one event, appended as one JSON line.
+ * The log is the source of truth; the progress state is a fold over it. Each event has a unique
+ * id, so that replaying is idempotent when two processes share a data dir.
+ */
+import type { CardPhase, CardState, Rating } from '../scheduler/fsrs-adapter.js';
+import type { PackSettings } from './settings.js';
+
+export type StudyMode = 'study' | 'quiz' | 'exam' | 'cram';
+
+/** Progress of one item, keyed by item id within its pack. */
+export interface ItemProgress {
+  readonly kind: 'card' | 'question';
+  /** Null until the item is first scheduled (cram and exam-only answers do not schedule). */
+  readonly card: CardState | null;
+  readonly seen: number;
+  readonly correct: number;
+  /** Recent accuracy, an exponentially weighted average (recent answers count more). */
+  readonly recent: number;
+  readonly lastAt?: string;
+  readonly lastWrongAt?: string;
+}
+
+/** One rating or answer, with what the FSRS optimizer needs (rating, phase, elapsed days, time). */
+export interface ReviewPayload {
+  readonly item: string;
+  readonly kind: 'card' | 'question';
+  readonly mode: StudyMode;
+  readonly rating: Rating;
+  /** For questions: right or wrong. For cards: recalled (Hard, Good, Easy) or not (Again). */
+  readonly correct: boolean;
+  /** For questions: the chosen option indices, in pack order. */
+  readonly chosen?: readonly number[];
+  /** Time taken, in milliseconds. */
+  readonly ms: number;
+  readonly phaseBefore: CardPhase;
+  readonly elapsedDays: number;
+  /** The new memory state; null when the schedule was not touched (cram). */
+  readonly after: CardState | null;
+  /** The item's progress before this review, for undo. */
+  readonly prev: ItemProgress | null;
+}
+
+export interface ExamSpec {
+  readonly examId: string;
+  readonly questionIds: readonly string[];
+  /** Per question, the display order of its options (indices into the pack's options). */
+  readonly optionOrders: readonly (readonly number[])[];
+  readonly minutes: number;
+  readonly passingScore: number;
+  readonly seed: number;
+  /** The pack version the exam was built from. */
+  readonly packVersion: string;
+}
+
+export interface DomainResult {
+  readonly id: string;
+  readonly correct: number;
+  readonly total: number;
+}
+
+export interface ExamResult {
+  readonly correct: number;
+  readonly total: number;
+  readonly scaled: number;
+  readonly passed: boolean;
+  readonly domains: readonly DomainResult[];
+}
+
+export type ExamOutcome = 'submitted' | 'expired';
+
+/** A finished exam, as kept in history. */
+export interface ExamRecord extends ExamSpec {
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly outcome: ExamOutcome;
+  readonly elapsedMs: number;
+  readonly answers: readonly (readonly number[] | null)[];
+  readonly flags: readonly boolean[];
+  readonly result: ExamResult;
+}
+
+interface Base {
+  readonly id: string;
+  /** ISO time the event happened. */
+  readonly at: string;
+  /** The learner's day (4 a.m. boundary) it counts for. */
+  readonly day: string;
+}
+
+export type ProgressEvent =
+  | (Base & { readonly type: 'review' } & ReviewPayload)
+  | (Base & { readonly type: 'undo'; readonly target: string; readonly review: ReviewPayload })
+  | (Base & { readonly type: 'settings'; readonly key: keyof PackSettings; readonly value: PackSettings[keyof PackSettings] })
+  | (Base & { readonly type: 'exam-start'; readonly exam: ExamSpec })
+  | (Base & { readonly type: 'exam-answer'; readonly examId: string; readonly index: number; readonly chosen: readonly number[] | null; readonly elapsedMs: number })
+  | (Base & { readonly type: 'exam-flag'; readonly examId: string; readonly index: number; readonly flagged: boolean; readonly elapsedMs: number })
+  | (Base & { readonly type: 'exam-time'; readonly examId: string; readonly elapsedMs: number })
+  | (Base & { readonly type: 'exam-end'; readonly examId: string; readonly outcome: ExamOutcome; readonly elapsedMs: number; readonly result: ExamResult; readonly reviews: readonly ReviewPayload[] })
+  | (Base & { readonly type: 'exam-discard'; readonly examId: string })
+  | (Base & { readonly type: 'pack-sync'; readonly version: string; readonly hashes: Readonly<Record<string, string>> });
+
+export type EventType = ProgressEvent['type'];
+
+/** An event before the store stamps it with an id. */
+export type NewEvent = ProgressEvent extends infer E ? (E extends ProgressEvent ? Omit<E, 'id'> : never) : never;

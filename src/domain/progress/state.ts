@@ -1,0 +1,140 @@
+/**
+ * The progress state: a fold over the review log. `applyEvent` folds in place, because the state
+ * of a learner with 10,000 items is too large to copy per answer (a 10k-key spread costs ~5 ms);
+ * the store owns the state and is the only caller. Same events in, same state out.
+ */
+import { checkExhaustive } from '../check-exhaustive.js';
+import type { ExamRecord, ExamSpec, ItemProgress, ProgressEvent, ReviewPayload } from './events.js';
+import { DEFAULT_SETTINGS, type PackSettings } from './settings.js';
+
+export interface DayStats {
+  reviews: number;
+  correct: number;
+  /** Items seen for the first time that day. */
+  introduced: number;
+  ms: number;
+  /** Reviews of items that were in the review phase (not new or learning), and how many were recalled. */
+  mature?: number;
+  matureCorrect?: number;
+}
+
+/** An exam in progress: what resume needs. */
+export interface ActiveExam {
+  readonly spec: ExamSpec;
+  readonly startedAt: string;
+  answers: (readonly number[] | null)[];
+  flags: boolean[];
+  /** Exam time used so far (the clock runs only while the exam is open). */
+  elapsedMs: number;
+}
+
+export interface ProgressState {
+  items: Record<string, ItemProgress>;
+  days: Record<string, DayStats>;
+  /** `questionId#optionIndex` -> how often that wrong option was chosen. */
+  misconceptions: Record<string, number>;
+  exams: ExamRecord[];
+  activeExam: ActiveExam | null;
+  settings: Partial<PackSettings>;
+  /** Every rating and every answer ever made, in study, quiz, exam and cram. */
+  totalReviews: number;
+  /** Item hashes of the pack version last seen, to tell learners what changed. */
+  known: { version: string; hashes: Record<string, string> } | null;
+}
+
+export function emptyProgress(): ProgressState {
+  return { items: {}, days: {}, misconceptions: {}, exams: [], activeExam: null, settings: {}, totalReviews: 0, known: null };
+}
+
+export function effectiveSettings(state: ProgressState): PackSettings {
+  return { ...DEFAULT_SETTINGS, ...state.settings };
+}
+
+/** Weight of the newest answer in an item's recent accuracy. */
+export const RECENT_WEIGHT = 0.35;
+
+export function applyEvent(state: ProgressState, event: ProgressEvent): ProgressState {
+  switch (event.type) {
+    case 'review':
+      applyReview(state, event, event.at, event.day, 1);
+      return state;
+    case 'undo':
+      applyReview(state, event.review, event.at, event.day, -1);
+      return state;
+    case 'settings':
+      state.settings = { ...state.settings, [event.key]: event.value };
+      return state;
+    case 'exam-start':
+      state.activeExam = { spec: event.exam, startedAt: event.at, answers: event.exam.questionIds.map(() => null), flags: event.exam.questionIds.map(() => false), elapsedMs: 0 };
+      return state;
+    case 'exam-answer':
+      if (state.activeExam?.spec.examId === event.examId && event.index < state.activeExam.answers.length) {
+        state.activeExam.answers[event.index] = event.chosen;
+        state.activeExam.elapsedMs = Math.max(state.activeExam.elapsedMs, event.elapsedMs);
+      }
+      return state;
+    case 'exam-flag':
+      if (state.activeExam?.spec.examId === event.examId && event.index < state.activeExam.flags.length) {
+        state.activeExam.flags[event.index] = event.flagged;
+        state.activeExam.elapsedMs = Math.max(state.activeExam.elapsedMs, event.elapsedMs);
+      }
+      return state;
+    case 'exam-time':
+      if (state.activeExam?.spec.examId === event.examId) state.activeExam.elapsedMs = Math.max(state.activeExam.elapsedMs, event.elapsedMs);
+      return state;
+    case 'exam-end': {
+      const active = state.activeExam?.spec.examId === event.examId ? state.activeExam : null;
+      if (!active || state.exams.some((e) => e.examId === event.examId)) return state;
+      state.exams.push({ ...active.spec, startedAt: active.startedAt, endedAt: event.at, outcome: event.outcome, elapsedMs: event.elapsedMs, answers: [...active.answers], flags: [...active.flags], result: event.result });
+      state.activeExam = null;
+      for (const review of event.reviews) applyReview(state, review, event.at, event.day, 1);
+      return state;
+    }
+    case 'exam-discard':
+      if (state.activeExam?.spec.examId === event.examId) state.activeExam = null;
+      return state;
+    case 'pack-sync':
+      state.known = { version: event.version, hashes: { ...event.hashes } };
+      return state;
+    default:
+      return checkExhaustive(event);
+  }
+}
+
+/** Applies a review (sign 1) or takes it back (sign -1, for undo). */
+function applyReview(state: ProgressState, r: ReviewPayload, at: string, day: string, sign: 1 | -1): void {
+  const stats = (state.days[day] ??= { reviews: 0, correct: 0, introduced: 0, ms: 0 });
+  stats.reviews += sign;
+  stats.correct += r.correct ? sign : 0;
+  stats.introduced += r.prev === null || r.prev.seen === 0 ? sign : 0;
+  stats.ms += sign * r.ms;
+  if (r.phaseBefore === 'review' && r.mode !== 'cram') {
+    stats.mature = (stats.mature ?? 0) + sign;
+    stats.matureCorrect = (stats.matureCorrect ?? 0) + (r.correct ? sign : 0);
+  }
+  state.totalReviews += sign;
+  if (r.kind === 'question' && !r.correct && r.chosen) {
+    for (const option of r.chosen) {
+      const key = `${r.item}#${option}`;
+      const n = (state.misconceptions[key] ?? 0) + sign;
+      if (n > 0) state.misconceptions[key] = n;
+      else delete state.misconceptions[key];
+    }
+  }
+  if (sign === -1) {
+    if (r.prev) state.items[r.item] = r.prev;
+    else delete state.items[r.item];
+    return;
+  }
+  const prev = state.items[r.item];
+  const score = r.correct ? 1 : 0;
+  state.items[r.item] = {
+    kind: r.kind,
+    card: r.after ?? prev?.card ?? null,
+    seen: (prev?.seen ?? 0) + 1,
+    correct: (prev?.correct ?? 0) + score,
+    recent: prev && prev.seen > 0 ? prev.recent * (1 - RECENT_WEIGHT) + score * RECENT_WEIGHT : score,
+    lastAt: at,
+    ...(r.correct ? (prev?.lastWrongAt ? { lastWrongAt: prev.lastWrongAt } : {}) : { lastWrongAt: at }),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Where a learner stands: reviews, the due forecast, retention against the target, mastery per
+ * topic and domain (memory joined with results), a readiness estimate, exam history and the
+ * misconceptions that keep coming back. Pure: pack, progress and the time in; a report out.
+ */
+import { correctIndices, type Item, type Pack } from '../pack/types.js';
+import { effectiveSettings, type ProgressState } from '../progress/state.js';
+import { recallProbability } from '../scheduler/fsrs-adapter.js';
+import { scaledScore } from '../exam/score.js';
+import { addDays, dayKey, daysBetween, type OffsetFn } from '../time/day.js';
+
+export const FORECAST_DAYS = 21;
+export const CALENDAR_WEEKS = 12;
+/** Recent exams count more: the k-th most recent weighs EXAM_DECAY^k. */
+export const EXAM_DECAY = 0.5;
+
+export interface TopicStats {
+  readonly id: string;
+  readonly title: string;
+  readonly domain: string;
+  /** 0..1: the mean over the topic's items of (recall probability + recent accuracy) / 2; unseen items count 0. */
+  readonly mastery: number;
+  readonly seen: number;
+  readonly total: number;
+}
+
+export interface DomainStats {
+  readonly id: string;
+  readonly title: string;
+  readonly weight: number;
+  readonly mastery: number;
+  /** Recent-weighted accuracy in mock exams, null before the first exam. */
+  readonly examAccuracy: number | null;
+  /** Expected share of this domain's exam questions answered right today. */
+  readonly expectedAccuracy: number;
+}
+
+export interface Misconception {
+  readonly question: string;
+  readonly option: number;
+  readonly times: number;
+  readonly stem: string;
+  readonly optionText: string;
+  readonly why?: string;
+  readonly retired: boolean;
+}
+
+export interface StatsReport {
+  readonly pack: string;
+  readonly reviews: { readonly total: number; readonly today: number };
+  readonly due: { readonly now: number; readonly forecast: readonly { date: string; count: number }[] };
+  readonly retention: { readonly observed: number | null; readonly target: number; readonly reviews: number };
+  readonly domains: readonly DomainStats[];
+  readonly topics: readonly TopicStats[];
+  readonly readiness: { readonly scaled: number; readonly passingScore: number; readonly coverage: number };
+  readonly exams: readonly { startedAt: string; scaled: number; passed: boolean; domains: readonly { id: string; correct: number; total: number }[] }[];
+  readonly misconceptions: readonly Misconception[];
+  readonly calendar: readonly { date: string; reviews: number }[];
+  readonly examDate: string | null;
+}
+
+export function itemScore(state: ProgressState, item: Item, now: Date): number {
+  const p = state.items[item.id];
+  if (!p || p.seen === 0) return 0;
+  const memory = p.card ? recallProbability(p.card, now) : p.recent;
+  return (memory + p.recent) / 2;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+export function computeStats(pack: Pack, state: ProgressState, now: Date, offset: OffsetFn): StatsReport {
+  const today = dayKey(now, offset);
+  const settings = effectiveSettings(state);
+  const items: Item[] = [...pack.cards, ...pack.questions];
+  const live = new Set(items.map((i) => i.id));
+
+  const forecast = Array.from({ length: FORECAST_DAYS }, (_, k) => ({ date: addDays(today, k), count: 0 }));
+  let dueNow = 0;
+  for (const item of items) {
+    const card = state.items[item.id]?.card;
+    if (!card) continue;
+    const due = new Date(card.due);
+    if (due <= now) dueNow += 1;
+    const k = Math.max(0, daysBetween(today, dayKey(due, offset)));
+    if (k < FORECAST_DAYS) forecast[k]!.count += 1;
+  }
+
+  let mature = 0;
+  let matureCorrect = 0;
+  for (const [day, s] of Object.entries(state.days)) {
+    if (daysBetween(day, today) < 30) {
+      mature += s.mature ?? 0;
+      matureCorrect += s.matureCorrect ?? 0;
+    }
+  }
+
+  const topics: TopicStats[] = pack.topics.map((t) => {
+    const own = items.filter((i) => i.topic === t.id);
+    return { id: t.id, title: t.title, domain: t.domain, mastery: mean(own.map((i) => itemScore(state, i, now))), seen: own.filter((i) => (state.items[i.id]?.seen ?? 0) > 0).length, total: own.length };
+  });
+
+  const exams = [...state.exams].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  const topicDomain = new Map(pack.topics.map((t) => [t.id, t.domain]));
+  const domains: DomainStats[] = pack.domains.map((d) => {
+    const own = items.filter((i) => topicDomain.get(i.topic) === d.id);
+    let wSum = 0;
+    let acc = 0;
+    exams.slice().reverse().forEach((e, k) => {
+      const r = e.result.domains.find((x) => x.id === d.id);
+      if (!r || r.total === 0) return;
+      const w = EXAM_DECAY ** k;
+      wSum += w;
+      acc += w * (r.correct / r.total);
+    });
+    const examAccuracy = wSum > 0 ? acc / wSum : null;
+    const questions = pack.questions.filter((q) => topicDomain.get(q.topic) === d.id);
+    const practice = mean(questions.map((q) => {
+      const p = state.items[q.id];
+      return p && p.seen > 0 ? p.recent : guessRate(q.options.length, correctIndices(q).length);
+    }));
+    const expectedAccuracy = questions.length === 0 ? (examAccuracy ?? 0) : examAccuracy === null ? practice : (practice + examAccuracy) / 2;
+    return { id: d.id, title: d.title, weight: d.weight, mastery: mean(own.map((i) => itemScore(state, i, now))), examAccuracy, expectedAccuracy };
+  });
+  const weightSum = domains.reduce((s, d) => s + d.weight, 0);
+  const expected = weightSum > 0 ? domains.reduce((s, d) => s + d.weight * d.expectedAccuracy, 0) / weightSum : 0;
+  const seenQuestions = pack.questions.filter((q) => (state.items[q.id]?.seen ?? 0) > 0).length;
+
+  const questionsById = new Map(pack.questions.map((q) => [q.id, q]));
+  const misconceptions: Misconception[] = Object.entries(state.misconceptions)
+    .map(([key, times]) => {
+      const [question, option] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
+      const q = questionsById.get(question);
+      const o = q?.options[option];
+      return { question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q || !live.has(question) };
+    })
+    .filter((m) => !m.retired)
+    .sort((a, b) => b.times - a.times || a.question.localeCompare(b.question))
+    .slice(0, 10);
+
+  const calendar = Array.from({ length: CALENDAR_WEEKS * 7 }, (_, k) => {
+    const date = addDays(today, k - CALENDAR_WEEKS * 7 + 1);
+    return { date, reviews: state.days[date]?.reviews ?? 0 };
+  });
+
+  return {
+    pack: pack.id,
+    reviews: { total: state.totalReviews, today: state.days[today]?.reviews ?? 0 },
+    due: { now: dueNow, forecast },
+    retention: { observed: mature > 0 ? matureCorrect / mature : null, target: settings.retention, reviews: mature },
+    domains,
+    topics,
+    readiness: { scaled: scaledScore(expected * 1000, 1000), passingScore: pack.exam.passingScore, coverage: pack.questions.length ? seenQuestions / pack.questions.length : 0 },
+    exams: exams.map((e) => ({ startedAt: e.startedAt, scaled: e.result.scaled, passed: e.result.passed, domains: e.result.domains })),
+    misconceptions,
+    calendar,
+    examDate: settings.examDate,
+  };
+}
+
+/** The chance of guessing a question right: one pick among its options, or the exact set. */
+export function guessRate(options: number, correct: number): number {
+  let combos = 1;
+  for (let i = 0; i < correct; i += 1) combos = (combos * (options - i)) / (i + 1);
+  return 1 / combos;
+}

@@ -1,0 +1,81 @@
+/**
+ * What study, cram and quiz do with an answer: build the review, record it through the port,
+ * undo the last one. Shared by the full-screen UI and plain mode, so they cannot drift apart.
+ */
+import type { Card, Item, Pack, Question } from '../pack/types.js';
+import type { Clock, ProgressPort } from '../ports.js';
+import type { ProgressEvent, ReviewPayload, StudyMode } from '../progress/events.js';
+import { schedulerSettings, type PackSettings } from '../progress/settings.js';
+import { effectiveSettings } from '../progress/state.js';
+import { previewIntervals, recallProbability, formatInterval, type Rating } from '../scheduler/fsrs-adapter.js';
+import { dayKey, dayStart } from '../time/day.js';
+import { buildReview, capDueForExam, isAnswerCorrect, ratingForAnswer } from './review.js';
+
+export interface StudyContext {
+  readonly pack: Pack;
+  readonly port: ProgressPort;
+  readonly clock: Clock;
+}
+
+function settings(ctx: StudyContext): PackSettings {
+  return effectiveSettings(ctx.port.state);
+}
+
+function examStart(ctx: StudyContext): Date | null {
+  const { examDate } = settings(ctx);
+  return examDate ? dayStart(examDate, ctx.clock.offset) : null;
+}
+
+function record(ctx: StudyContext, review: ReviewPayload, now: Date): ProgressEvent {
+  return ctx.port.record({ type: 'review', at: now.toISOString(), day: dayKey(now, ctx.clock.offset), ...review });
+}
+
+/** Rates a card. In cram mode the schedule is left as it was. */
+export function rateCard(ctx: StudyContext, card: Card, rating: Rating, ms: number, mode: StudyMode): ProgressEvent {
+  const now = ctx.clock.now();
+  const review = buildReview({ item: card, progress: ctx.port.state.items[card.id], now, rating, correct: rating > 1, mode, ms, scheduler: schedulerSettings(settings(ctx)), examStart: examStart(ctx) });
+  return record(ctx, review, now);
+}
+
+export interface AnswerOutcome {
+  readonly correct: boolean;
+  readonly rating: Rating;
+  readonly event: ProgressEvent;
+}
+
+/** Answers a question with chosen options (pack indices): graded, rated, scheduled, recorded. */
+export function answerQuestion(ctx: StudyContext, question: Question, chosen: readonly number[], ms: number, mode: StudyMode): AnswerOutcome {
+  const now = ctx.clock.now();
+  const correct = isAnswerCorrect(question, chosen);
+  const rating = ratingForAnswer(question, correct, ms);
+  const review = buildReview({ item: question, progress: ctx.port.state.items[question.id], now, rating, correct, mode, ms, chosen, scheduler: schedulerSettings(settings(ctx)), examStart: examStart(ctx) });
+  return { correct, rating, event: record(ctx, review, now) };
+}
+
+/** Takes back a review: the item's progress and every count return to what they were. */
+export function undoReview(ctx: StudyContext, event: ProgressEvent): ProgressEvent {
+  if (event.type !== 'review') throw new Error('only a review can be undone');
+  const now = ctx.clock.now();
+  const { id, at: _at, day: _day, type: _type, ...review } = event;
+  return ctx.port.record({ type: 'undo', at: now.toISOString(), day: event.day, target: id, review });
+}
+
+/** "Again 1m, Hard 6m, Good 10m, Easy 4d": when each rating brings the card back. */
+export function ratingIntervals(ctx: StudyContext, item: Item): Record<Rating, string> {
+  const now = ctx.clock.now();
+  const card = ctx.port.state.items[item.id]?.card;
+  const dues = previewIntervals(card ?? { due: now.toISOString(), stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new' }, now, schedulerSettings(settings(ctx)));
+  const start = examStart(ctx);
+  const out = {} as Record<Rating, string>;
+  for (const r of [1, 2, 3, 4] as Rating[]) {
+    let due = new Date(dues[r]);
+    due = capDueForExam(due, now, start);
+    out[r] = formatInterval(now, due);
+  }
+  return out;
+}
+
+export function itemRecall(ctx: StudyContext, item: Item): number {
+  const card = ctx.port.state.items[item.id]?.card;
+  return card ? recallProbability(card, ctx.clock.now()) : 0;
+}

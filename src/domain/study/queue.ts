@@ -1,0 +1,141 @@
+/**
+ * What to study next: learning items that are due, then reviews due today (within the daily
+ * review limit), then new items (within the daily new limit, raised when an exam date needs it).
+ */
+import type { Item, Pack } from '../pack/types.js';
+import type { ItemProgress } from '../progress/events.js';
+import { effectiveSettings, type ProgressState } from '../progress/state.js';
+import { addDays, dayKey, dayStart, daysBetween, type OffsetFn } from '../time/day.js';
+
+/** Learning steps due within this window may be shown early when nothing else is left. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+/** New items should all be introduced this many days before the exam, leaving time for reviews. */
+export const INTRODUCE_BEFORE_EXAM_DAYS = 3;
+
+export interface QueueContext {
+  readonly pack: Pack;
+  readonly state: ProgressState;
+  readonly now: Date;
+  readonly offset: OffsetFn;
+  /** Restrict to these topics (empty: every topic). */
+  readonly topics?: readonly string[];
+}
+
+export interface StudyPlan {
+  readonly examDate: string;
+  readonly daysLeft: number;
+  readonly newLeft: number;
+  /** New items a day needed to introduce every item in time. */
+  readonly newPerDayNeeded: number;
+}
+
+export interface StudyCounts {
+  /** Scheduled items due now or later today, within today's review limit. */
+  readonly due: number;
+  /** New items that may still be introduced today. */
+  readonly newToday: number;
+  /** Items never seen. */
+  readonly unseen: number;
+  readonly plan: StudyPlan | null;
+}
+
+function inTopics(ctx: QueueContext): (item: Item) => boolean {
+  if (!ctx.topics || ctx.topics.length === 0) return () => true;
+  const set = new Set(ctx.topics);
+  return (item) => set.has(item.topic);
+}
+
+/** Every item of the pack in study order: by topic as pack.yaml lists them, cards before questions, then as written. */
+export function studyOrder(pack: Pack): Item[] {
+  const rank = new Map(pack.topics.map((t, i) => [t.id, i]));
+  return [...pack.cards, ...pack.questions].sort(
+    (a, b) => (rank.get(a.topic) ?? 0) - (rank.get(b.topic) ?? 0) || (a.kind === b.kind ? a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line : a.kind === 'card' ? -1 : 1),
+  );
+}
+
+export function examPlan(ctx: QueueContext): StudyPlan | null {
+  const { examDate } = effectiveSettings(ctx.state);
+  if (!examDate) return null;
+  const today = dayKey(ctx.now, ctx.offset);
+  const daysLeft = daysBetween(today, examDate);
+  if (daysLeft < 0) return null;
+  const filter = inTopics(ctx);
+  const newLeft = studyOrder(ctx.pack).filter((i) => filter(i) && !(ctx.state.items[i.id]?.card)).length;
+  const introductionDays = Math.max(1, daysLeft - INTRODUCE_BEFORE_EXAM_DAYS);
+  return { examDate, daysLeft, newLeft, newPerDayNeeded: Math.ceil(newLeft / introductionDays) };
+}
+
+/** Today's new-item limit: the setting, raised to what the exam plan needs. */
+export function newLimit(ctx: QueueContext, plan: StudyPlan | null = examPlan(ctx)): number {
+  const { newPerDay } = effectiveSettings(ctx.state);
+  return Math.max(newPerDay, plan?.newPerDayNeeded ?? 0);
+}
+
+function todayStats(ctx: QueueContext) {
+  return ctx.state.days[dayKey(ctx.now, ctx.offset)] ?? { reviews: 0, correct: 0, introduced: 0, ms: 0 };
+}
+
+interface Classified {
+  readonly learning: { item: Item; due: number }[];
+  readonly reviews: { item: Item; due: number }[];
+  readonly fresh: Item[];
+}
+
+function classify(ctx: QueueContext): Classified {
+  const filter = inTopics(ctx);
+  const endOfDay = dayStart(addDays(dayKey(ctx.now, ctx.offset), 1), ctx.offset).getTime();
+  const learning: { item: Item; due: number }[] = [];
+  const reviews: { item: Item; due: number }[] = [];
+  const fresh: Item[] = [];
+  for (const item of studyOrder(ctx.pack)) {
+    if (!filter(item)) continue;
+    const p: ItemProgress | undefined = ctx.state.items[item.id];
+    if (!p?.card) {
+      fresh.push(item);
+      continue;
+    }
+    const due = Date.parse(p.card.due);
+    if (p.card.phase === 'learning' || p.card.phase === 'relearning') learning.push({ item, due });
+    else if (due < endOfDay) reviews.push({ item, due });
+  }
+  learning.sort((a, b) => a.due - b.due);
+  reviews.sort((a, b) => a.due - b.due);
+  return { learning, reviews, fresh };
+}
+
+export function studyCounts(ctx: QueueContext): StudyCounts {
+  const { learning, reviews, fresh } = classify(ctx);
+  const settings = effectiveSettings(ctx.state);
+  const today = todayStats(ctx);
+  const reviewsLeft = Math.max(0, settings.reviewsPerDay - (today.reviews - today.introduced));
+  const plan = examPlan(ctx);
+  const newToday = Math.max(0, Math.min(fresh.length, newLimit(ctx, plan) - today.introduced));
+  const dueLearning = learning.filter((l) => l.due <= ctx.now.getTime() + LEARN_AHEAD_MS).length;
+  return { due: dueLearning + Math.min(reviewsLeft, reviews.length), newToday, unseen: fresh.length, plan };
+}
+
+/** The next item to study, or undefined when the session is done for today. */
+export function nextStudyItem(ctx: QueueContext): Item | undefined {
+  const { learning, reviews, fresh } = classify(ctx);
+  const now = ctx.now.getTime();
+  const dueLearning = learning.find((l) => l.due <= now);
+  if (dueLearning) return dueLearning.item;
+  const settings = effectiveSettings(ctx.state);
+  const today = todayStats(ctx);
+  const reviewsLeft = settings.reviewsPerDay - (today.reviews - today.introduced);
+  const review = reviews.find((r) => r.due <= now) ?? reviews[0];
+  if (review && reviewsLeft > 0) return review.item;
+  if (fresh.length > 0 && today.introduced < newLimit(ctx)) return fresh[0];
+  const ahead = learning.find((l) => l.due <= now + LEARN_AHEAD_MS);
+  return ahead?.item;
+}
+
+/** Cram: every item of the chosen topics, weakest memory first; the schedule is not touched. */
+export function cramOrder(ctx: QueueContext, recall: (item: Item) => number): Item[] {
+  const filter = inTopics(ctx);
+  return studyOrder(ctx.pack)
+    .filter(filter)
+    .map((item) => ({ item, r: recall(item) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.item);
+}

@@ -1,0 +1,120 @@
+/**
+ * Zod schemas for what the progress store reads back from disk: each review-log line and the
+ * lowdb snapshot. Versioned: a snapshot names its schema version, older ones are migrated, a
+ * newer one is refused (never reset).
+ */
+import { z } from 'zod';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+const iso = z.string().min(10);
+const cardState = z.object({
+  due: iso,
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  phase: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: iso.optional(),
+});
+const itemProgress = z.object({
+  kind: z.enum(['card', 'question']),
+  card: cardState.nullable(),
+  seen: z.number().int().nonnegative(),
+  correct: z.number().int().nonnegative(),
+  recent: z.number().min(0).max(1),
+  lastAt: iso.optional(),
+  lastWrongAt: iso.optional(),
+});
+const reviewPayload = z.object({
+  item: z.string(),
+  kind: z.enum(['card', 'question']),
+  mode: z.enum(['study', 'quiz', 'exam', 'cram']),
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  correct: z.boolean(),
+  chosen: z.array(z.number().int().nonnegative()).optional(),
+  ms: z.number().nonnegative(),
+  phaseBefore: z.enum(['new', 'learning', 'review', 'relearning']),
+  elapsedDays: z.number(),
+  after: cardState.nullable(),
+  prev: itemProgress.nullable(),
+});
+const examSpec = z.object({
+  examId: z.string(),
+  questionIds: z.array(z.string()),
+  optionOrders: z.array(z.array(z.number().int())),
+  minutes: z.number().positive(),
+  passingScore: z.number(),
+  seed: z.number(),
+  packVersion: z.string(),
+});
+const examResult = z.object({
+  correct: z.number().int(),
+  total: z.number().int(),
+  scaled: z.number(),
+  passed: z.boolean(),
+  domains: z.array(z.object({ id: z.string(), correct: z.number().int(), total: z.number().int() })),
+});
+const answers = z.array(z.array(z.number().int()).nullable());
+const settingValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string())]);
+const base = { id: z.string().min(1), at: iso, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) };
+
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('review'), ...reviewPayload.shape }),
+  z.object({ ...base, type: z.literal('undo'), target: z.string(), review: reviewPayload }),
+  z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz']), value: settingValue }),
+  z.object({ ...base, type: z.literal('exam-start'), exam: examSpec }),
+  z.object({ ...base, type: z.literal('exam-answer'), examId: z.string(), index: z.number().int().nonnegative(), chosen: z.array(z.number().int()).nullable(), elapsedMs: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('exam-flag'), examId: z.string(), index: z.number().int().nonnegative(), flagged: z.boolean(), elapsedMs: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('exam-time'), examId: z.string(), elapsedMs: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('exam-end'), examId: z.string(), outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number().nonnegative(), result: examResult, reviews: z.array(reviewPayload) }),
+  z.object({ ...base, type: z.literal('exam-discard'), examId: z.string() }),
+  z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()) }),
+]);
+
+const progressState = z.object({
+  items: z.record(z.string(), itemProgress),
+  days: z.record(z.string(), z.object({ reviews: z.number(), correct: z.number(), introduced: z.number(), ms: z.number(), mature: z.number().optional(), matureCorrect: z.number().optional() })),
+  misconceptions: z.record(z.string(), z.number()),
+  exams: z.array(examSpec.extend({ startedAt: iso, endedAt: iso, outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number(), answers, flags: z.array(z.boolean()), result: examResult })),
+  activeExam: z.object({ spec: examSpec, startedAt: iso, answers, flags: z.array(z.boolean()), elapsedMs: z.number() }).nullable(),
+  settings: z.record(z.string(), settingValue),
+  totalReviews: z.number().int(),
+  known: z.object({ version: z.string(), hashes: z.record(z.string(), z.string()) }).nullable(),
+});
+
+export const snapshotSchema = z.object({
+  schema: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  packId: z.string(),
+  /** How many bytes of the review log this snapshot has folded in. */
+  logBytes: z.number().int().nonnegative(),
+  writtenAt: iso,
+  progress: progressState,
+});
+
+/**
+ * Migrations from older snapshot versions, each to the next. Version 1 is the first; when the
+ * format changes, add `1: (old) => new` here and bump SNAPSHOT_SCHEMA_VERSION.
+ */
+export const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type Migrations = typeof MIGRATIONS;
+
+/** Brings a parsed snapshot up to the current version, or says why it cannot. */
+export function migrateSnapshot(data: unknown, migrations: Migrations = MIGRATIONS, current = SNAPSHOT_SCHEMA_VERSION): { data: unknown } | { newer: number } | { error: string } {
+  if (data === null || typeof data !== 'object') return { error: 'not a JSON object' };
+  let d = data as Record<string, unknown>;
+  let version = typeof d.schema === 'number' ? d.schema : NaN;
+  if (!Number.isInteger(version)) return { error: 'no schema version' };
+  if (version > current) return { newer: version };
+  while (version < current) {
+    const step = migrations[version];
+    if (!step) return { error: `no migration from schema ${version}` };
+    d = step(d);
+    version += 1;
+    d = { ...d, schema: version };
+  }
+  return { data: d };
+}

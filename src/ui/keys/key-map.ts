@@ -1,0 +1,89 @@
+/**
+ * Every key binding, in one table: what it matches, the command it issues, where it applies and
+ * what it says. The footer hints and the `?` overlay are drawn from this table, so they always
+ * agree with what the keys do.
+ */
+import type { Key } from 'ink';
+
+export type ScreenKind = 'home' | 'card' | 'question' | 'feedback' | 'exam' | 'exam-map' | 'exam-review' | 'report' | 'history' | 'stats' | 'summary' | 'help' | 'confirm';
+
+export type Command =
+  | 'up' | 'down' | 'pick' | 'toggle' | 'submit' | 'reveal' | 'rate' | 'next' | 'previous' | 'flag' | 'map' | 'review'
+  | 'undo' | 'help' | 'back' | 'interrupt' | 'study' | 'cram' | 'quiz' | 'exam' | 'stats' | 'history' | 'yes' | 'no' | 'digit' | 'erase' | 'continue';
+
+export interface Binding {
+  readonly keys: string;
+  readonly command: Command;
+  readonly description: string;
+  readonly screens: readonly ScreenKind[] | 'all';
+  /** The short label shown in the footer; bindings without one appear only in the `?` overlay. */
+  readonly hint?: string;
+  readonly match: (input: string, key: Key) => boolean;
+}
+
+const is = (ch: string) => (input: string, key: Key) => input === ch && !key.ctrl && !key.meta;
+const optionScreens: ScreenKind[] = ['question', 'exam'];
+
+export const BINDINGS: readonly Binding[] = [
+  { keys: 'Ctrl-C', command: 'interrupt', description: 'save and quit (asks first during an exam)', screens: 'all', match: (i, k) => k.ctrl && i === 'c' },
+  { keys: '?', command: 'help', description: 'show every key', screens: 'all', hint: 'help', match: is('?') },
+  { keys: 'q Esc', command: 'back', description: 'go back (asks first where work would be lost)', screens: 'all', hint: 'back', match: (i, k) => k.escape || (i === 'q' && !k.ctrl) },
+  { keys: 'y', command: 'yes', description: 'confirm', screens: ['confirm'], hint: 'yes', match: (i) => i === 'y' || i === 'Y' },
+  { keys: 'n', command: 'no', description: 'cancel', screens: ['confirm'], hint: 'no', match: (i) => i === 'n' || i === 'N' },
+  { keys: 'Enter', command: 'continue', description: 'do the suggested next step', screens: ['home'], hint: 'next step', match: (_i, k) => k.return },
+  { keys: 's', command: 'study', description: 'study due and new items', screens: ['home'], hint: 'study', match: is('s') },
+  { keys: 'c', command: 'cram', description: 'cram: practise everything, schedule untouched', screens: ['home'], match: is('c') },
+  { keys: 't', command: 'quiz', description: 'practice quiz with feedback', screens: ['home'], hint: 'quiz', match: is('t') },
+  { keys: 'e', command: 'exam', description: 'timed mock exam', screens: ['home'], hint: 'exam', match: is('e') },
+  { keys: 'g', command: 'stats', description: 'statistics and readiness', screens: ['home'], hint: 'stats', match: is('g') },
+  { keys: 'r', command: 'history', description: 'past exam reports', screens: ['home'], hint: 'reports', match: is('r') },
+  { keys: 'Space Enter', command: 'reveal', description: 'show the answer', screens: ['card'], hint: 'show answer', match: (i, k) => i === ' ' || k.return },
+  { keys: '1-4', command: 'rate', description: 'rate: 1 Again, 2 Hard, 3 Good, 4 Easy', screens: ['card'], hint: 'rate', match: (i) => /^[1-4]$/.test(i) },
+  { keys: '↑↓ j k', command: 'up', description: 'move up', screens: [...optionScreens, 'history', 'exam-map'], match: (i, k) => k.upArrow || i === 'k' },
+  { keys: '↓ j', command: 'down', description: 'move down', screens: [...optionScreens, 'history', 'exam-map'], match: (i, k) => k.downArrow || i === 'j' },
+  // Before `pick`: in the exam, f flags (pick option 6 with the digit).
+  { keys: 'f', command: 'flag', description: 'flag for review (in the exam, pick option f with 6)', screens: ['exam'], hint: 'flag', match: is('f') },
+  { keys: '1-8 a-h', command: 'pick', description: 'pick an option', screens: optionScreens, hint: 'pick', match: (i) => /^[1-8a-h]$/.test(i) },
+  { keys: 'Space', command: 'toggle', description: 'toggle the highlighted option (multiple response)', screens: optionScreens, match: (i) => i === ' ' },
+  { keys: 'Enter', command: 'submit', description: 'submit the answer', screens: ['question'], hint: 'submit', match: (_i, k) => k.return },
+  { keys: 'Enter n →', command: 'next', description: 'next', screens: ['feedback', 'summary'], hint: 'next', match: (i, k) => k.return || i === 'n' || k.rightArrow },
+  { keys: 'n →', command: 'next', description: 'next question', screens: ['exam', 'exam-map'], hint: 'next', match: (i, k) => i === 'n' || k.rightArrow || k.return },
+  { keys: 'p ←', command: 'previous', description: 'previous question', screens: ['exam', 'exam-map'], hint: 'previous', match: (i, k) => i === 'p' || k.leftArrow },
+  { keys: 'm', command: 'map', description: 'question map: jump to any question', screens: ['exam', 'exam-review'], hint: 'map', match: is('m') },
+  { keys: 'S', command: 'review', description: 'review and submit the exam', screens: ['exam'], hint: 'review & submit', match: (i) => i === 'S' },
+  { keys: '0-9', command: 'digit', description: 'type a question number', screens: ['exam-map', 'exam-review'], match: (i) => /^[0-9]$/.test(i) },
+  { keys: 'Backspace', command: 'erase', description: 'erase the typed number', screens: ['exam-map', 'exam-review'], match: (_i, k) => k.backspace || k.delete },
+  { keys: 'Enter', command: 'submit', description: 'go to the typed or highlighted question / submit', screens: ['exam-map', 'exam-review', 'history'], hint: 'go / submit', match: (_i, k) => k.return },
+  { keys: 'u', command: 'undo', description: 'undo the last rating or answer', screens: ['card', 'question', 'feedback'], hint: 'undo', match: is('u') },
+  { keys: '↑↓ PgUp PgDn', command: 'up', description: 'scroll', screens: ['feedback', 'report', 'stats', 'help', 'summary'], match: (i, k) => k.upArrow || k.pageUp || i === 'k' },
+  { keys: '↓', command: 'down', description: 'scroll down', screens: ['feedback', 'report', 'stats', 'help', 'summary'], match: (i, k) => k.downArrow || k.pageDown || i === 'j' },
+];
+
+export interface Matched {
+  readonly command: Command;
+  readonly input: string;
+  readonly pageJump: boolean;
+}
+
+/** The command a key press issues on a screen, if any. */
+export function matchKey(screen: ScreenKind, input: string, key: Key): Matched | undefined {
+  for (const b of BINDINGS) {
+    if (b.screens !== 'all' && !b.screens.includes(screen)) continue;
+    if (b.match(input, key)) {
+      const command = b.command === 'up' && (key.downArrow || key.pageDown || input === 'j') ? 'down' : b.command;
+      return { command, input, pageJump: key.pageUp || key.pageDown };
+    }
+  }
+  return undefined;
+}
+
+/** The bindings of a screen, for the footer (hints only) or the help overlay (all). */
+export function bindingsFor(screen: ScreenKind, hintsOnly: boolean): Binding[] {
+  const seen = new Set<string>();
+  return BINDINGS.filter((b) => (b.screens === 'all' || b.screens.includes(screen)) && (!hintsOnly || b.hint) && b.description !== 'move down' && b.description !== 'scroll down').filter((b) => {
+    const k = `${b.keys}|${b.description}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

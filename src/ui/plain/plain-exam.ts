@@ -1,0 +1,176 @@
+/**
+ * The mock exam in plain mode: `resume y/n> ` for an unfinished exam; per question `answer> `
+ * (a pick, `f` to flag, `s` to skip, `q` to stop and keep the exam for later); a review list and
+ * `submit> ` (empty submits, a number goes back); then the report, first line `result: ...`.
+ */
+import { correctIndices } from '../../domain/pack/types.js';
+import { createExam, seedFrom } from '../../domain/exam/create-exam.js';
+import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamStart, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
+import { answeredCount, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
+import { reportMarkdown, reviewEntries, summaryLines } from '../../domain/exam/report.js';
+import type { ExamRecord } from '../../domain/progress/events.js';
+import { effectiveSettings } from '../../domain/progress/state.js';
+import { parseAnswer } from '../../domain/study/options.js';
+import type { SessionDeps } from '../session-deps.js';
+import { toPlainText } from '../text/markdown-lite.js';
+import type { LinePrompt } from './line-prompt.js';
+import { printQuestion } from './plain-items.js';
+
+export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void> {
+  const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
+  if (deps.options.history) return plainHistory(p, deps);
+  let state: ExamState | undefined;
+  const active = deps.port.state.activeExam;
+  if (active) {
+    const left = Math.max(0, active.spec.minutes * 60_000 - active.elapsedMs);
+    p.print(`An unfinished exam from ${active.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${active.answers.filter((a) => a !== null).length} of ${active.spec.questionIds.length} answered, ${formatClock(left)} left.`);
+    for (;;) {
+      const line = await p.ask('resume y/n> ');
+      if (line === null || line.trim() === 'q') return;
+      const a = line.trim().toLowerCase();
+      if (a === 'y' || a === 'yes') {
+        state = startExam(active.spec, deps.clock.now().getTime(), active);
+        break;
+      }
+      if (a === 'n' || a === 'no') {
+        recordExamDiscard(ctx, active.spec.examId);
+        p.print('The unfinished exam was discarded; a new one starts.');
+        break;
+      }
+      p.print('Type y to resume it or n to discard it and start a new one.');
+    }
+  }
+  if (!state) {
+    const now = deps.clock.now();
+    const extra = effectiveSettings(deps.port.state).extraMinutes;
+    const created = createExam(deps.pack, deps.port.state, { seed: deps.options.seed ?? seedFrom(now), now, ...(deps.options.questions ? { questions: deps.options.questions } : {}), ...(deps.options.minutes ? { minutes: deps.options.minutes } : {}), extraMinutes: extra });
+    if (created.shortfall) p.print(`The pack holds ${created.shortfall.available} questions, fewer than the ${created.shortfall.asked} asked for: this exam uses all ${created.shortfall.available}.`);
+    recordExamStart(ctx, created.spec);
+    state = startExam(created.spec, now.getTime());
+  }
+  const n = state.spec.questionIds.length;
+  p.print(`Mock exam: ${n} questions, ${state.spec.minutes} minutes, passing score ${state.spec.passingScore}. No feedback until the end. At answer>: f flags, s skips, q stops (the exam is kept).`);
+  const questions = new Map(deps.pack.questions.map((q) => [q.id, q]));
+  const dispatch = (action: ExamAction): void => {
+    const before = state!;
+    state = examReducer(before, action);
+    recordExamChange(ctx, before, state);
+  };
+  const tick = () => dispatch({ type: 'tick', now: deps.clock.now().getTime() });
+
+  const ask = async (index: number): Promise<'done' | 'quit'> => {
+    dispatch({ type: 'go-to', index });
+    const q = questions.get(state!.spec.questionIds[index]!);
+    const order = state!.spec.optionOrders[index]!;
+    p.print('');
+    p.print(`Question ${index + 1} of ${n}${state!.flags[index] ? ' (flagged)' : ''}. Time left ${formatClock(timeLeftMs(state!))}.`);
+    if (!q) {
+      p.print('This question has been removed from the pack since the exam began; it is not scored.');
+      return 'done';
+    }
+    printQuestion(p, q, order);
+    for (;;) {
+      const line = await p.ask('answer> ');
+      tick();
+      if (state!.phase !== 'in-progress') return 'done';
+      if (line === null || line.trim() === 'q') return 'quit';
+      const t = line.trim().toLowerCase();
+      if (t === 's' || t === '') return 'done';
+      if (t === 'f') {
+        dispatch({ type: 'toggle-flag' });
+        p.print(state!.flags[index] ? 'Flagged for review.' : 'Flag removed.');
+        continue;
+      }
+      const parsed = parseAnswer(t, order.length);
+      if ('error' in parsed) {
+        p.print(`${parsed.error} Or f to flag, s to skip.`);
+        continue;
+      }
+      const keys = correctIndices(q).length;
+      if (parsed.positions.length > keys) {
+        p.print(`Choose at most ${keys}.`);
+        continue;
+      }
+      if (keys > 1) {
+        dispatch({ type: 'clear-answer' });
+        for (const pos of parsed.positions) dispatch({ type: 'select-option', position: pos, multiple: true });
+      } else dispatch({ type: 'select-option', position: parsed.positions[0]!, multiple: false });
+      return 'done';
+    }
+  };
+
+  for (let i = state.current; i < n && state.phase === 'in-progress'; i += 1) {
+    if ((await ask(i)) === 'quit') return stopped(p, ctx, state);
+  }
+  while (state.phase === 'in-progress') {
+    p.print('');
+    const unanswered = unansweredIndices(state);
+    const flagged = flaggedIndices(state);
+    p.print(`Review: ${answeredCount(state)} of ${n} answered. Time left ${formatClock(timeLeftMs(state))}.`);
+    p.print(`Unanswered: ${unanswered.length ? unanswered.map((i) => i + 1).join(', ') : 'none'}. Flagged: ${flagged.length ? flagged.map((i) => i + 1).join(', ') : 'none'}.`);
+    const line = await p.ask('submit> ');
+    tick();
+    if (state.phase !== 'in-progress') break;
+    if (line === null || line.trim() === 'q') return stopped(p, ctx, state);
+    if (line.trim() === '') {
+      dispatch({ type: 'submit', now: deps.clock.now().getTime() });
+      break;
+    }
+    const k = Number(line.trim());
+    if (!Number.isInteger(k) || k < 1 || k > n) {
+      p.print(`Press Enter to submit, or type a question number from 1 to ${n} to go back to it.`);
+      continue;
+    }
+    if ((await ask(k - 1)) === 'quit') return stopped(p, ctx, state);
+  }
+  if (state.phase === 'expired') p.print('Time is up: the exam was submitted with the answers given.');
+  const record = recordExamEnd(ctx, state);
+  p.print('');
+  printReport(p, deps, record);
+  if (deps.options.reportFile) {
+    deps.writeFile(deps.options.reportFile, reportMarkdown(deps.pack, record));
+    p.print(`Report written to ${deps.options.reportFile}.`);
+  }
+}
+
+function stopped(p: LinePrompt, ctx: ExamContext, state: ExamState): void {
+  recordExamTime(ctx, state);
+  p.print(`Stopped with ${formatClock(timeLeftMs(state))} left; your answers are saved. Run examdrill exam to resume.`);
+}
+
+export function printReport(p: LinePrompt, deps: SessionDeps, record: ExamRecord): void {
+  for (const line of summaryLines(deps.pack, record)) p.print(line);
+  p.print('');
+  p.print('Question by question:');
+  for (const e of reviewEntries(deps.pack, record)) {
+    p.print('');
+    p.print(`${e.number}. ${e.correct ? 'correct' : e.answered ? 'wrong' : 'unanswered'}${e.flagged ? ' (flagged)' : ''}: ${toPlainText(e.stem)}`);
+    for (const o of e.options) p.print(`${o.letter}) ${o.text}${o.correct ? ' [right]' : ''}${o.chosen ? ' [your pick]' : ''}${o.why ? ` - ${toPlainText(o.why)}` : ''}`);
+    if (e.explanation) p.print(toPlainText(e.explanation));
+  }
+}
+
+async function plainHistory(p: LinePrompt, deps: SessionDeps): Promise<void> {
+  const exams = [...deps.port.state.exams].reverse();
+  if (exams.length === 0) {
+    p.print('No exams taken yet. Start one with: examdrill exam');
+    return;
+  }
+  exams.forEach((e, i) => p.print(`${i + 1}) ${e.startedAt.slice(0, 16).replace('T', ' ')} UTC  ${e.result.scaled}/1000 ${e.result.passed ? 'pass' : 'fail'}  ${e.result.correct}/${e.result.total}  ${formatClock(e.elapsedMs)}`));
+  for (;;) {
+    const line = await p.ask('open> ');
+    if (line === null || line.trim() === '' || line.trim() === 'q') return;
+    const k = Number(line.trim());
+    const record = exams[k - 1];
+    if (!Number.isInteger(k) || !record) {
+      p.print(`Type a number from 1 to ${exams.length} to open that report, or press Enter to leave.`);
+      continue;
+    }
+    p.print('');
+    printReport(p, deps, record);
+    if (deps.options.reportFile) {
+      deps.writeFile(deps.options.reportFile, reportMarkdown(deps.pack, record));
+      p.print(`Report written to ${deps.options.reportFile}.`);
+    }
+  }
+}

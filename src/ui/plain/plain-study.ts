@@ -1,0 +1,117 @@
+/**
+ * Study, cram and quiz in plain mode: one prompt per line (`reveal> `, `rate 1-4> `,
+ * `answer> `), invalid input re-prompted and never counted, `u` undoes, `q` stops.
+ */
+import { correctIndices, type Card, type Item, type Question } from '../../domain/pack/types.js';
+import type { ProgressEvent } from '../../domain/progress/events.js';
+import { selectQuiz } from '../../domain/quiz/select-quiz.js';
+import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
+import { answerQuestion, itemRecall, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
+import { optionOrder, parseAnswer } from '../../domain/study/options.js';
+import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
+import { seedFrom } from '../../domain/exam/create-exam.js';
+import type { SessionDeps } from '../session-deps.js';
+import { sessionSummary } from '../summary.js';
+import type { LinePrompt } from './line-prompt.js';
+import { printCardBack, printCardFront, printFeedback, printQuestion } from './plain-items.js';
+
+type Step = 'next' | 'undo' | 'quit';
+
+interface Done {
+  readonly item: Item;
+  readonly event: ProgressEvent;
+}
+
+export async function plainStudy(p: LinePrompt, deps: SessionDeps, quiz: boolean): Promise<void> {
+  const ctx: StudyContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
+  const { options } = deps;
+  const mode = quiz ? 'quiz' : options.cram ? 'cram' : 'study';
+  const started = deps.clock.now();
+  const done: Done[] = [];
+  const seed = options.seed ?? seedFrom(started);
+  let queue: Item[] | null = null;
+  if (quiz) {
+    queue = selectQuiz(deps.pack, deps.port.state, { seed, count: options.count, topics: options.topics, mistakes: options.mistakes });
+    if (queue.length === 0) {
+      p.print(options.mistakes ? 'No mistakes to drill: the last answer to every question you have tried was right.' : 'No questions match these topics.');
+      return;
+    }
+    p.print(`Quiz: ${queue.length} question${queue.length === 1 ? '' : 's'}${options.mistakes ? ' you answered wrong most recently' : ''}. Type q to stop.`);
+  } else if (options.cram) {
+    queue = cramOrder({ pack: deps.pack, state: deps.port.state, now: started, offset: deps.clock.offset, topics: options.topics }, (item) => itemRecall(ctx, item));
+    p.print(`Cram: ${queue.length} items, weakest first; the schedule is not changed. Type q to stop.`);
+  } else {
+    const counts = studyCounts({ pack: deps.pack, state: deps.port.state, now: started, offset: deps.clock.offset, topics: options.topics });
+    p.print(`Due: ${counts.due}, new today: ${counts.newToday}. Type q to stop, u to undo.`);
+    if (counts.plan) p.print(`Exam on ${counts.plan.examDate} (${counts.plan.daysLeft} days): ${counts.plan.newLeft} items left to introduce, ${counts.plan.newPerDayNeeded} new a day needed.`);
+  }
+  let position = 0;
+  for (;;) {
+    const item = queue ? queue[position] : nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: options.topics });
+    if (!item) break;
+    p.print('');
+    const shownAt = deps.clock.now().getTime();
+    const step = item.kind === 'card' ? await cardStep(p, ctx, item, mode, shownAt, done) : await questionStep(p, ctx, item, mode, seed, shownAt, done);
+    if (step === 'quit') break;
+    if (step === 'undo') {
+      const last = done.pop();
+      if (!last) {
+        p.print('Nothing to undo yet.');
+        continue;
+      }
+      undoReview(ctx, last.event);
+      p.print(`Undone: ${last.item.kind === 'card' ? 'the rating' : 'the answer'} of the previous item.`);
+      if (queue) position = Math.max(0, queue.indexOf(last.item));
+      continue;
+    }
+    if (queue) position += 1;
+  }
+  p.print('');
+  for (const line of sessionSummary(deps, done.map((d) => d.event), started)) p.print(line);
+}
+
+async function cardStep(p: LinePrompt, ctx: StudyContext, card: Card, mode: 'study' | 'cram' | 'quiz', shownAt: number, done: Done[]): Promise<Step> {
+  printCardFront(p, card);
+  const reveal = await p.ask('reveal> ');
+  if (reveal === null || reveal.trim() === 'q') return 'quit';
+  if (reveal.trim() === 'u') return 'undo';
+  printCardBack(p, card);
+  const intervals = ratingIntervals(ctx, card);
+  p.print(([1, 2, 3, 4] as Rating[]).map((r) => `${r} ${RATING_NAMES[r]} (${mode === 'cram' ? 'no change' : intervals[r]})`).join('   '));
+  for (;;) {
+    const line = await p.ask('rate 1-4> ');
+    if (line === null || line.trim() === 'q') return 'quit';
+    if (line.trim() === 'u') return 'undo';
+    const rating = Number(line.trim());
+    if (![1, 2, 3, 4].includes(rating)) {
+      p.print('Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy); u undoes, q stops.');
+      continue;
+    }
+    done.push({ item: card, event: rateCard(ctx, card, rating as Rating, ctx.clock.now().getTime() - shownAt, mode) });
+    return 'next';
+  }
+}
+
+async function questionStep(p: LinePrompt, ctx: StudyContext, q: Question, mode: 'study' | 'cram' | 'quiz', seed: number, shownAt: number, done: Done[]): Promise<Step> {
+  const order = optionOrder(q, seed);
+  printQuestion(p, q, order);
+  for (;;) {
+    const line = await p.ask('answer> ');
+    if (line === null || line.trim() === 'q') return 'quit';
+    if (line.trim() === 'u') return 'undo';
+    const parsed = parseAnswer(line, order.length);
+    if ('error' in parsed) {
+      p.print(parsed.error);
+      continue;
+    }
+    const chosen = parsed.positions.map((pos) => order[pos]!);
+    if (chosen.length > correctIndices(q).length) {
+      p.print(`Choose at most ${correctIndices(q).length}.`);
+      continue;
+    }
+    const outcome = answerQuestion(ctx, q, chosen, ctx.clock.now().getTime() - shownAt, mode);
+    done.push({ item: q, event: outcome.event });
+    printFeedback(p, q, order, chosen, outcome.correct);
+    return 'next';
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Study, cram and quiz: one item at a time. A card shows its front, then its back with the four
+ * ratings and when each brings it back; a question takes a pick (or several), then shows every
+ * option's why. `u` undoes the last rating or answer. A summary ends the session.
+ *
+ *   AWS DevOps Pro · study                               due 12 · new 5
+ *   ─────────────────────────────────────────────────────────────────────
+ *   Question · Lambda: concurrency, throttling and scaling
+ *   A function is throttled ... Which change ...? Choose 2.
+ *   › [x] a) Request a higher account concurrency quota
+ *     [ ] b) ...
+ */
+import { useReducer, useRef } from 'react';
+import { correctIndices, type Item } from '../../domain/pack/types.js';
+import type { ProgressEvent } from '../../domain/progress/events.js';
+import { selectQuiz } from '../../domain/quiz/select-quiz.js';
+import type { Rating } from '../../domain/scheduler/fsrs-adapter.js';
+import { answerQuestion, itemRecall, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
+import { optionOrder } from '../../domain/study/options.js';
+import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
+import { seedFrom } from '../../domain/exam/create-exam.js';
+import { bodyHeight, Frame } from '../components/frame.js';
+import { useScreenKeys } from '../hooks/use-screen-keys.js';
+import type { ScreenKind } from '../keys/key-map.js';
+import type { ScreenProps } from '../screen-props.js';
+import { sessionSummary } from '../summary.js';
+import { layoutMarkdown, type Line } from '../text/layout.js';
+import { cardLines, feedbackLines, questionLines } from './item-lines.js';
+import { initialStudyState, studyReducer } from './study-state.js';
+
+export interface StudyScreenProps extends ScreenProps {
+  readonly mode: 'study' | 'cram' | 'quiz';
+  readonly topics?: readonly string[];
+}
+
+interface Session {
+  readonly started: Date;
+  readonly seed: number;
+  readonly queue: Item[] | null;
+  position: number;
+  readonly done: { item: Item; event: ProgressEvent }[];
+}
+
+export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, topics }: StudyScreenProps) {
+  const ctx: StudyContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
+  const chosenTopics = topics ?? deps.options.topics;
+  const session = useRef<Session | null>(null);
+  if (!session.current) {
+    const started = deps.clock.now();
+    const seed = deps.options.seed ?? seedFrom(started);
+    const queue =
+      mode === 'quiz'
+        ? selectQuiz(deps.pack, deps.port.state, { seed, count: deps.options.count, topics: chosenTopics, mistakes: deps.options.mistakes })
+        : mode === 'cram'
+          ? cramOrder({ pack: deps.pack, state: deps.port.state, now: started, offset: deps.clock.offset, topics: chosenTopics }, (item) => itemRecall(ctx, item))
+          : null;
+    session.current = { started, seed, queue, position: 0, done: [] };
+  }
+  const s = session.current;
+  const nextItem = (): Item | null => (s.queue ? (s.queue[s.position] ?? null) : (nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }) ?? null));
+  const [state, dispatch] = useReducer(studyReducer, initialStudyState, () => studyReducer(initialStudyState, { type: 'show', item: nextItem(), now: deps.clock.now().getTime() }));
+  const item = state.item;
+  const question = item?.kind === 'question' ? item : null;
+  const order = question ? optionOrder(question, s.seed) : [];
+  const multiple = question ? correctIndices(question).length > 1 : false;
+  const width = columns - 1;
+  const elapsed = () => deps.clock.now().getTime() - state.shownAt;
+  const advance = () => {
+    if (s.queue) s.position += 1;
+    dispatch({ type: 'show', item: nextItem(), now: deps.clock.now().getTime() });
+  };
+  const submit = () => {
+    if (!question) return;
+    if (state.picks.length === 0) {
+      keys.say(`Pick an option first: 1-${order.length} or a-${String.fromCharCode(96 + order.length)}.`);
+      return;
+    }
+    const chosen = state.picks.map((p) => order[p]!);
+    const outcome = answerQuestion(ctx, question, chosen, elapsed(), mode);
+    s.done.push({ item: question, event: outcome.event });
+    dispatch({ type: 'answered', correct: outcome.correct, chosen });
+  };
+  const screen: ScreenKind = state.phase === 'front' || state.phase === 'back' ? 'card' : state.phase === 'answering' ? 'question' : state.phase === 'feedback' ? 'feedback' : 'summary';
+  const keys = useScreenKeys(
+    screen,
+    active,
+    nav,
+    {
+      reveal: () => dispatch({ type: 'reveal' }),
+      rate: (m) => {
+        if (item?.kind !== 'card' || state.phase !== 'back') return;
+        s.done.push({ item, event: rateCard(ctx, item, Number(m.input) as Rating, elapsed(), mode) });
+        advance();
+      },
+      up: (m) => (state.phase === 'answering' ? dispatch({ type: 'move', delta: -1, count: order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? -10 : -1 })),
+      down: (m) => (state.phase === 'answering' ? dispatch({ type: 'move', delta: 1, count: order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? 10 : 1 })),
+      pick: (m) => {
+        const position = /\d/.test(m.input) ? Number(m.input) - 1 : m.input.charCodeAt(0) - 97;
+        if (position >= order.length) return keys.say(`There are ${order.length} options: 1-${order.length} or a-${String.fromCharCode(96 + order.length)}.`);
+        if (multiple && !state.picks.includes(position) && state.picks.length >= correctIndices(question!).length) return keys.say(`Choose at most ${correctIndices(question!).length}: unpick one first (Space or its key).`);
+        dispatch({ type: 'pick', position, multiple });
+      },
+      toggle: () => {
+        if (!multiple) return dispatch({ type: 'pick', position: state.cursor, multiple: false });
+        if (!state.picks.includes(state.cursor) && state.picks.length >= correctIndices(question!).length) return keys.say(`Choose at most ${correctIndices(question!).length}.`);
+        dispatch({ type: 'toggle-cursor' });
+      },
+      submit,
+      next: () => (state.phase === 'done' ? nav.back() : advance()),
+      undo: () => {
+        const last = s.done.pop();
+        if (!last) return;
+        undoReview(ctx, last.event);
+        if (s.queue) s.position = Math.max(0, s.queue.indexOf(last.item));
+        dispatch({ type: 'show', item: last.item, now: deps.clock.now().getTime() });
+        keys.say(`Undone: the ${last.item.kind === 'card' ? 'rating' : 'answer'} of that item. Answer it again.`);
+      },
+    },
+    { undo: s.done.length === 0 ? 'Nothing to undo yet in this session.' : undefined },
+  );
+
+  let body: Line[];
+  let scroll = state.scroll;
+  if (state.phase === 'done') {
+    const empty = s.done.length === 0;
+    const reason = mode === 'quiz' ? (deps.options.mistakes ? 'No mistakes to drill: your last answer to every question was right.' : 'No questions match.') : mode === 'cram' ? 'Nothing to cram.' : 'Nothing is due and no new items are left for today. Come back tomorrow, or cram (c on the home screen).';
+    body = [...(empty ? layoutMarkdown(reason, width) : []), [], ...sessionSummary(deps, s.done.map((d) => d.event), s.started).map((l): Line => [{ text: l }]), [], [{ text: 'Enter or q to go back.', role: 'dim' }]];
+  } else if (item?.kind === 'card') {
+    body = cardLines(deps.pack, item, state.phase === 'back', mode === 'cram' ? null : ratingIntervals(ctx, item), width);
+  } else if (question && state.phase === 'feedback' && state.outcome) {
+    body = feedbackLines(deps.pack, question, order, state.outcome.chosen, state.outcome.correct, width);
+  } else if (question) {
+    const header = mode === 'quiz' ? `Question ${s.position + 1} of ${s.queue?.length ?? 0}` : 'Question';
+    const laid = questionLines(deps.pack, question, order, state.cursor, state.picks, width, header);
+    body = laid.lines;
+    const height = bodyHeight(rows, keys.message !== undefined);
+    scroll = laid.cursorLine >= height - 1 ? laid.cursorLine - height + 2 : 0;
+  } else body = [];
+
+  const counts = mode === 'study' ? studyCounts({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }) : null;
+  const status: Line = counts ? [{ text: `due ${counts.due} · new ${counts.newToday}`, role: 'accent' }] : [{ text: mode === 'quiz' ? `${Math.min(s.position + 1, s.queue?.length ?? 0)}/${s.queue?.length ?? 0}` : `${s.position}/${s.queue?.length ?? 0} · schedule untouched`, role: 'accent' }];
+  return <Frame title={`${deps.pack.title} · ${mode}`} status={status} body={body} screen={screen} theme={theme} columns={columns} rows={rows} scroll={scroll} message={keys.message} />;
+}

@@ -1,0 +1,89 @@
+/**
+ * The statistics as laid-out lines: used by the stats screen and by `examdrill stats` as text,
+ * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
+ */
+import { bar } from '../domain/exam/report.js';
+import type { StatsReport } from '../domain/stats/stats.js';
+import type { Line, Segment } from './text/layout.js';
+
+const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
+const SHADES = [' ', '░', '▒', '▓', '█'];
+const SPARK = '▁▂▃▄▅▆▇█';
+
+export function statsLines(s: StatsReport, width: number): Line[] {
+  const out: Line[] = [];
+  const h = (text: string) => out.push([], [{ text, role: 'heading', bold: true }]);
+  const barWidth = Math.max(10, Math.min(30, width - 50));
+  out.push([{ text: `Reviews: ${s.reviews.total} in all, ${s.reviews.today} today. Due now: ${s.due.now}.` }]);
+  out.push([{ text: `Retention (last 30 days): ${pct(s.retention.observed)} observed over ${s.retention.reviews} reviews, target ${pct(s.retention.target)}.` }]);
+  out.push([
+    { text: 'Readiness: about ' },
+    { text: `${s.readiness.scaled}/1000`, bold: true, role: s.readiness.scaled >= s.readiness.passingScore ? 'good' : 'warn' },
+    { text: ` if the exam were today (passing ${s.readiness.passingScore}; ${pct(s.readiness.coverage)} of questions tried).` },
+  ]);
+  if (s.examDate) out.push([{ text: `Exam date: ${s.examDate}.` }]);
+
+  h('Due forecast (next 3 weeks)');
+  const max = Math.max(1, ...s.due.forecast.map((f) => f.count));
+  const chartRows = 5;
+  for (let r = chartRows; r >= 1; r -= 1) {
+    const cells = s.due.forecast.map((f) => (f.count / max) * chartRows >= r - 0.5 && f.count > 0 ? '█' : ' ');
+    out.push([{ text: `${r === chartRows ? String(max).padStart(4) : r === 1 ? '   1' : '    '} │`, role: 'dim' }, { text: cells.map((c) => `${c}${c}`).join(' '), role: 'accent' }]);
+  }
+  out.push([{ text: '     └', role: 'dim' }, { text: s.due.forecast.map((_, i) => (i % 7 === 0 ? `${i}d`.padEnd(3) : '   ')).join(''), role: 'dim' }]);
+
+  h('Mastery by domain (memory and results)                 exam');
+  const dw = Math.max(...s.domains.map((d) => d.title.length), 10);
+  for (const d of s.domains) out.push(barLine(d.title, dw, d.mastery, barWidth, ` ${pct(d.mastery).padStart(4)}   ${pct(d.examAccuracy).padStart(4)}`));
+
+  h('Mastery by topic');
+  const tw = Math.min(40, Math.max(...s.topics.map((t) => t.title.length), 10));
+  for (const t of s.topics) out.push(barLine(t.title.length > tw ? `${t.title.slice(0, tw - 1)}…` : t.title, tw, t.mastery, barWidth, ` ${pct(t.mastery).padStart(4)}  ${t.seen}/${t.total} seen`));
+
+  h('Exam history');
+  if (s.exams.length === 0) out.push([{ text: 'No mock exam yet.', role: 'dim' }]);
+  else {
+    const trend = s.exams.map((e) => SPARK[Math.min(7, Math.max(0, Math.floor(((e.scaled - 100) / 900) * 8)))]).join('');
+    out.push([{ text: `Trend: ${trend}  (${s.exams.map((e) => e.scaled).join(' → ')})` }]);
+    for (const e of s.exams.slice(-5)) out.push([{ text: `${e.startedAt.slice(0, 16).replace('T', ' ')}  ` }, { text: `${e.scaled}/1000 ${e.passed ? 'pass' : 'fail'}`, role: e.passed ? 'good' : 'bad' }]);
+  }
+
+  h('Misconceptions: the wrong options chosen most often');
+  if (s.misconceptions.length === 0) out.push([{ text: 'None yet.', role: 'dim' }]);
+  for (const m of s.misconceptions.slice(0, 5)) {
+    out.push([{ text: `${m.times}× `, role: 'bad', bold: true }, { text: oneLine(m.stem, width - 6) }]);
+    out.push([{ text: '   chose: ', role: 'dim' }, { text: oneLine(m.optionText, width - 12) }]);
+    if (m.why) out.push([{ text: '   why not: ', role: 'dim' }, { text: oneLine(m.why, width - 14) }]);
+  }
+
+  h('Activity, last 12 weeks');
+  const weeks: Segment[][] = Array.from({ length: 7 }, () => []);
+  const top = Math.max(1, ...s.calendar.map((d) => d.reviews));
+  s.calendar.forEach((d, i) => {
+    const level = d.reviews === 0 ? 0 : Math.min(4, 1 + Math.floor((d.reviews / top) * 3.999));
+    weeks[i % 7]!.push({ text: `${SHADES[level]}${SHADES[level]}`, role: level ? 'good' : 'dim' }, { text: ' ' });
+  });
+  for (const w of weeks) out.push(w);
+  return out;
+}
+
+function barLine(label: string, labelWidth: number, value: number, width: number, tail: string): Line {
+  return [{ text: `${label.padEnd(labelWidth)}  ` }, { text: bar(value, width).replace(/#/g, '█').replace(/\./g, '░'), role: value >= 0.75 ? 'good' : value >= 0.5 ? 'warn' : 'bad' }, { text: tail }];
+}
+
+function oneLine(text: string, width: number): string {
+  const flat = text.replace(/```[\s\S]*?```/g, '[code]').replace(/[*`]/g, '').replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, Math.max(0, width - 1))}…` : flat;
+}
+
+/** Lines as plain text, for `stats` on a pipe or with NO_COLOR. */
+export function linesToText(lines: readonly Line[]): string {
+  return lines.map((l) => l.map((s) => s.text).join('').replace(/\s+$/, '')).join('\n');
+}
+
+const ANSI: Record<string, string> = { accent: '36', good: '32', bad: '31', warn: '33', dim: '90', code: '35', heading: '1;36', selected: '36', flag: '33' };
+
+/** Lines with ANSI colours, for `stats` on a terminal. */
+export function linesToAnsi(lines: readonly Line[]): string {
+  return lines.map((l) => l.map((s) => (s.role || s.bold ? `\u001b[${[s.bold ? '1' : '', s.role ? ANSI[s.role] : ''].filter(Boolean).join(';')}m${s.text}\u001b[0m` : s.text)).join('').replace(/\s+$/, '')).join('\n');
+}
