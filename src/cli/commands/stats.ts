@@ -1,13 +1,40 @@
-/** Placeholder until this command lands (foundation commit); it says so instead of failing. */
+/**
+ * `examdrill stats`: text (coloured on a terminal, plain on a pipe or with NO_COLOR) or one JSON
+ * object whose field names ../shared/specs/cli.md fixes. Needs no terminal UI: Ink is never loaded.
+ */
+import { computeStats } from '../../domain/stats/stats.js';
+import { openProgressStore, ProgressAccessError } from '../../store/progress/progress-store.js';
+import { linesToAnsi, linesToText, statsLines } from '../../ui/stats-lines.js';
+import { dayKey } from '../../domain/time/day.js';
+import type { CommandContext } from '../command-table.js';
+import { choosePack, locatePacks } from '../context.js';
 import { UserError } from '../errors.js';
+import { writeLine } from '../io.js';
 
-function notYet(..._args: unknown[]): Promise<number> {
-  return Promise.reject(new UserError('this command is not built yet in this version', 'Use `examdrill packs` or `examdrill pack validate DIR` for now.'));
+export async function runStats({ io, args }: CommandContext): Promise<number> {
+  const json = args.options.json === true;
+  const located = await locatePacks(args.options, io, { quiet: json });
+  const { pack } = choosePack(located, args.options.pack as string | undefined);
+  const offset = (d: Date) => -d.getTimezoneOffset();
+  let store;
+  try {
+    store = await openProgressStore(located.dataDir, pack.id, { now: io.now, today: () => dayKey(io.now(), offset), autoFlush: false });
+  } catch (e) {
+    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
+    throw e;
+  }
+  try {
+    for (const n of store.notices) io.stderr.write(`examdrill: ${n}\n`);
+    const stats = computeStats(pack, store.state, io.now(), offset);
+    if (json) {
+      writeLine(io.stdout, JSON.stringify(stats, null, 2));
+      return 0;
+    }
+    const colour = io.stdout.isTTY === true && !(io.env.NO_COLOR ?? '') && args.options['no-color'] !== true;
+    const lines = [[{ text: `${pack.title} ${pack.version}`, bold: true }], ...statsLines(stats, Math.max(60, (io.stdout.columns ?? 80) - 1))];
+    writeLine(io.stdout, colour ? linesToAnsi(lines) : linesToText(lines));
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
-export const runSession = notYet;
-export const runStats = notYet;
-export const runSettings = notYet;
-export const runPackAdd = notYet;
-export const runPackRemove = notYet;
-export const runPackImport = notYet;
-export const runPackExport = notYet;
