@@ -8,7 +8,8 @@
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0 || total <= 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (w / sum) * total);
+  // Multiply before dividing: 0.22 * 75 is 16.499..., but 22 * 75 / 100 is exactly 16.5.
+  const exact = weights.map((w) => (w * total) / sum);
   const seats = exact.map(Math.floor);
   let left = total - seats.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
@@ -20,26 +21,27 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return seats;
 }
 
-/** Seats per domain, capped at each domain's capacity, the shortfall spread over the rest. */
+/**
+ * Seats per domain: `total` apportioned by weight; a domain whose share exceeds its capacity gets
+ * all it has, and the rest is apportioned again, by weight, over the others. Domains of weight 0
+ * take no seats.
+ */
 export function domainQuotas(total: number, weights: readonly number[], capacity: readonly number[]): number[] {
   const quotas = weights.map(() => 0);
-  let remaining = Math.min(total, capacity.reduce((a, b) => a + b, 0));
-  let open = weights.map((w, i) => (w > 0 && capacity[i]! > 0 ? i : -1)).filter((i) => i >= 0);
-  if (open.length === 0) open = capacity.map((c, i) => (c > 0 ? i : -1)).filter((i) => i >= 0);
+  let open = weights.map((_, i) => i).filter((i) => weights[i]! > 0 && capacity[i]! > 0);
+  let remaining = total;
   while (remaining > 0 && open.length > 0) {
-    const share = apportion(remaining, open.map((i) => weights[i]! > 0 ? weights[i]! : 1));
-    let placed = 0;
-    const stillOpen: number[] = [];
-    open.forEach((d, k) => {
-      const room = capacity[d]! - quotas[d]!;
-      const take = Math.min(room, share[k]!);
-      quotas[d]! += take;
-      placed += take;
-      if (capacity[d]! - quotas[d]! > 0) stillOpen.push(d);
-    });
-    remaining -= placed;
-    if (placed === 0) break;
-    open = stillOpen;
+    const share = apportion(remaining, open.map((i) => weights[i]!));
+    const short = open.filter((i, k) => share[k]! >= capacity[i]!);
+    if (short.length === 0) {
+      open.forEach((i, k) => (quotas[i] = share[k]!));
+      break;
+    }
+    for (const i of short) {
+      quotas[i] = capacity[i]!;
+      remaining -= capacity[i]!;
+    }
+    open = open.filter((i) => !short.includes(i));
   }
   return quotas;
 }

@@ -122,6 +122,7 @@ function applyReview(state: ProgressState, r: ReviewPayload, at: string, day: st
     }
   }
   if (sign === -1) {
+    if (stats.reviews === 0 && stats.correct === 0 && stats.introduced === 0 && stats.ms === 0 && !stats.mature) delete state.days[day];
     if (r.prev) state.items[r.item] = r.prev;
     else delete state.items[r.item];
     return;

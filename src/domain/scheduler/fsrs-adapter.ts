@@ -36,13 +36,30 @@ export interface SchedulerSettings {
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = { retention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], maximumInterval: 36500, fuzz: true };
 
-/** What one rating did: the new state, and the fields the FSRS optimizer reads. */
-export interface Scheduled {
-  readonly state: CardState;
+/**
+ * One review as the FSRS optimizer reads it (card, rating, phase, review time, elapsed days),
+ * plus the memory state before it, which is what rollback needs.
+ */
+export interface ReviewLogRecord {
   readonly rating: Rating;
-  /** The phase the card was in before this review. */
+  readonly at: string;
   readonly phaseBefore: CardPhase;
   /** Days since the previous review (0 for a new card). */
+  readonly elapsedDays: number;
+  readonly dueBefore: string;
+  readonly lastReviewBefore?: string;
+  readonly stabilityBefore: number;
+  readonly difficultyBefore: number;
+  readonly scheduledDaysBefore: number;
+  readonly learningStepsBefore: number;
+}
+
+/** What one rating did: the new state, and its log record. */
+export interface Scheduled {
+  readonly state: CardState;
+  readonly log: ReviewLogRecord;
+  readonly rating: Rating;
+  readonly phaseBefore: CardPhase;
   readonly elapsedDays: number;
 }
 
@@ -106,25 +123,42 @@ export function newCardState(now: Date): CardState {
 export function schedule(state: CardState, now: Date, rating: Rating, settings: SchedulerSettings = DEFAULT_SCHEDULER): Scheduled {
   const { card } = scheduler(settings).next(toFsrs(state), now, rating as Grade);
   const elapsedDays = state.lastReview ? Math.max(0, (now.getTime() - Date.parse(state.lastReview)) / 86_400_000) : 0;
-  return { state: fromFsrs(card), rating, phaseBefore: state.phase, elapsedDays };
+  const log: ReviewLogRecord = {
+    rating,
+    at: now.toISOString(),
+    phaseBefore: state.phase,
+    elapsedDays,
+    dueBefore: state.due,
+    ...(state.lastReview ? { lastReviewBefore: state.lastReview } : {}),
+    stabilityBefore: state.stability,
+    difficultyBefore: state.difficulty,
+    scheduledDaysBefore: state.scheduledDays,
+    learningStepsBefore: state.learningSteps,
+  };
+  return { state: fromFsrs(card), log, rating, phaseBefore: state.phase, elapsedDays };
 }
 
-/** The card before a review, from the card after it and what the review did. */
-export function rollback(after: CardState, review: { readonly before: CardState; readonly rating: Rating; readonly at: Date }, settings: SchedulerSettings = DEFAULT_SCHEDULER): CardState {
-  const b = toFsrs(review.before);
-  const log = {
-    rating: review.rating as FsrsRating,
-    state: b.state,
-    due: b.due,
-    stability: b.stability,
-    difficulty: b.difficulty,
+/**
+ * The card before a review, from the card after it and the review's log record. ts-fsrs's own
+ * rollback restores the memory state and counters; it sets `due` to the review time, so the
+ * original due and last review come from the record.
+ */
+export function rollback(after: CardState, log: ReviewLogRecord, settings: SchedulerSettings = DEFAULT_SCHEDULER): CardState {
+  const fsrsLog = {
+    rating: log.rating as FsrsRating,
+    state: STATES[log.phaseBefore],
+    due: new Date(log.lastReviewBefore ?? log.dueBefore),
+    stability: log.stabilityBefore,
+    difficulty: log.difficultyBefore,
     elapsed_days: 0,
     last_elapsed_days: 0,
-    scheduled_days: b.scheduled_days,
-    learning_steps: b.learning_steps,
-    review: review.at,
+    scheduled_days: log.scheduledDaysBefore,
+    learning_steps: log.learningStepsBefore,
+    review: new Date(log.at),
   };
-  return fromFsrs(scheduler(settings).rollback(toFsrs(after), log));
+  const back = fromFsrs(scheduler(settings).rollback(toFsrs(after), fsrsLog));
+  const { lastReview: _ignored, ...rest } = back;
+  return { ...rest, due: log.dueBefore, ...(log.lastReviewBefore ? { lastReview: log.lastReviewBefore } : {}) };
 }
 
 /** When each rating would bring the card back, for the rating buttons. */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, emptyProgress } from '../../../src/domain/progress/state.js';
+import { newCardState, schedule } from '../../../src/domain/scheduler/fsrs-adapter.js';
+import { examPlan, nextStudyItem, studyCounts, studyOrder } from '../../../src/domain/study/queue.js';
+import { dayKey, dayStart, utcOffset } from '../../../src/domain/time/day.js';
+import { blueprintPack } from '../../helpers/packs.js';
+
+const pack = blueprintPack([10, 10, 10, 10, 10, 10]);
+const now = new Date('2026-11-20T09:00:00Z');
+
+describe('days', () => {
+  it.each([
+    ['2026-11-20T03:59:00Z', 0, '2026-11-19'],
+    ['2026-11-20T04:00:00Z', 0, '2026-11-20'],
+    ['2026-11-20T02:30:00Z', 120, '2026-11-20'],
+    ['2026-11-20T08:30:00Z', -300, '2026-11-19'],
+  ])('%s at offset %i minutes is day %s (the day starts at 4 a.m. local)', (at, offset, day) => {
+    expect(dayKey(new Date(at), () => offset)).toBe(day);
+  });
+
+  it('a day starts at 4 a.m. local', () => {
+    expect(dayStart('2026-11-20', () => 60).toISOString()).toBe('2026-11-20T03:00:00.000Z');
+  });
+});
+
+describe('the study queue', () => {
+  it('takes new items in topic order, cards first, within the daily new limit', () => {
+    const state = emptyProgress();
+    state.settings = { newPerDay: 3 };
+    const ctx = { pack, state, now, offset: utcOffset };
+    expect(nextStudyItem(ctx)?.id).toBe('c1');
+    expect(studyCounts(ctx)).toMatchObject({ due: 0, newToday: 3, unseen: 62 });
+    state.days['2026-11-20'] = { reviews: 3, correct: 3, introduced: 3, ms: 0 };
+    expect(nextStudyItem(ctx)).toBeUndefined();
+    expect(studyOrder(pack).slice(0, 3).map((i) => i.id)).toEqual(['c1', 'd0-q0', 'd0-q2']);
+  });
+
+  it('shows due learning items first, then reviews due today, oldest first', () => {
+    const state = emptyProgress();
+    const put = (id: string, card: ReturnType<typeof newCardState>) => (state.items[id] = { kind: 'question', card, seen: 1, correct: 1, recent: 1 });
+    const learning = schedule(newCardState(new Date('2026-11-20T08:50:00Z')), new Date('2026-11-20T08:50:00Z'), 3).state;
+    const review = { ...schedule(newCardState(new Date('2026-11-01T00:00:00Z')), new Date('2026-11-01T00:00:00Z'), 4).state, due: '2026-11-19T10:00:00.000Z' };
+    const laterToday = { ...review, due: '2026-11-20T20:00:00.000Z' };
+    put('d1-q1', laterToday);
+    put('d2-q1', review);
+    put('d3-q1', learning);
+    const ctx = { pack, state, now, offset: utcOffset };
+    expect(nextStudyItem(ctx)?.id).toBe('d3-q1');
+    state.items['d3-q1'] = { ...state.items['d3-q1']!, card: { ...learning, due: '2026-11-20T12:00:00.000Z' } };
+    expect(nextStudyItem(ctx)?.id).toBe('d2-q1');
+    expect(studyCounts(ctx).due).toBe(2);
+  });
+
+  it('raises the new-item limit so every item is introduced before the exam', () => {
+    const state = emptyProgress();
+    applyEvent(state, { id: 'e1', type: 'settings', at: now.toISOString(), day: '2026-11-20', key: 'examDate', value: '2026-11-30' });
+    const plan = examPlan({ pack, state, now, offset: utcOffset });
+    expect(plan).toEqual({ examDate: '2026-11-30', daysLeft: 10, newLeft: 62, newPerDayNeeded: 9 });
+    state.settings = { ...state.settings, newPerDay: 5 };
+    expect(studyCounts({ pack, state, now, offset: utcOffset }).newToday).toBe(9);
+  });
+});
