@@ -1,13 +1,105 @@
-/** Placeholder until this command lands (foundation commit); it says so instead of failing. */
+/**
+ * `examdrill pack import FILE --from gift|anki --out DIR [--id ID]`: converts a Moodle GIFT file or
+ * an Anki text export into a new pack folder, checks the written pack with the loader, and says
+ * what it kept and what it skipped, each skipped question at its line:
+ *
+ *   Imported 14 questions and 3 cards into my-pack (pack id quiz); skipped 2:
+ *     quiz.gift:16: skipped a numerical question ({#...}): examdrill has no numerical answers
+ *     quiz.gift:55: skipped a matching question (->): examdrill has no matching questions
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { parseAnki } from '../../domain/import/anki.js';
+import { parseGift } from '../../domain/import/gift.js';
+import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
+import { formatIssue } from '../../domain/pack/issues.js';
+import { packJsonSchema } from '../../domain/pack/json-schema.js';
+import { ID_PATTERN } from '../../domain/pack/schema.js';
+import { loadPack } from '../../store/pack/load-pack.js';
+import type { CommandContext } from '../command-table.js';
 import { UserError } from '../errors.js';
+import { writeLine } from '../io.js';
 
-function notYet(..._args: unknown[]): Promise<number> {
-  return Promise.reject(new UserError('this command is not built yet in this version', 'Use `examdrill packs` or `examdrill pack validate DIR` for now.'));
+const FORMAT_NAMES = { gift: 'Moodle GIFT', anki: 'Anki text export' } as const;
+
+export async function runPackImport({ io, args }: CommandContext): Promise<number> {
+  const file = args.positionals[0]!;
+  const from = args.options.from as keyof typeof FORMAT_NAMES | undefined;
+  const outArg = args.options.out as string | undefined;
+  if (!from) throw new UserError('pack import needs --from: the format of the file (gift or anki)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
+  if (!outArg) throw new UserError('pack import needs --out: the new pack folder to write', `For example: examdrill pack import ${file} --from ${from} --out my-pack`);
+  const id = (args.options.id as string | undefined) ?? defaultId(file);
+  if (!ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');
+  const out = resolve(io.cwd, outArg);
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+    throw new UserError(`${outArg} already exists and is not an empty folder`, 'Choose a new folder for --out; nothing was written.');
+  }
+  const text = readSource(resolve(io.cwd, file), file);
+
+  const parsed = from === 'gift' ? parseGift(text) : parseAnki(text);
+  const pack = toPack(parsed.items, { id, title: `Imported from ${basename(file)}`, description: `Imported from ${basename(file)} (${FORMAT_NAMES[from]}) by examdrill pack import.` });
+  const warnings = [...parsed.warnings, ...pack.warnings].sort((a, b) => a.line - b.line);
+  const list = (stream: typeof io.stdout, ws: readonly ImportWarning[]): void => {
+    for (const w of ws) writeLine(stream, `  ${file}:${w.line}: ${w.message}`);
+  };
+  if (pack.questions + pack.cards === 0) {
+    list(io.stderr, warnings);
+    throw new UserError(`nothing to import from ${file}: no question or card could be read${warnings.length > 0 ? ` (${warnings.length} problems above)` : ''}`, `Check that it is a ${FORMAT_NAMES[from]} file; nothing was written.`);
+  }
+
+  const note = `# Imported from ${basename(file).replace(/[\r\n]/g, ' ')} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them.\n`;
+  try {
+    mkdirSync(join(out, 'items'), { recursive: true });
+    mkdirSync(join(out, '.schema'), { recursive: true });
+    writeFileSync(join(out, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
+    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yaml(pack.manifest)}`);
+    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yaml(f.data)}`);
+  } catch (e) {
+    throw new UserError(`cannot write the pack into ${outArg}: ${(e as Error).message}`, 'Choose an --out folder where you can write.');
+  }
+
+  // The importer's output must load like any pack; if it does not, that is a bug here.
+  const loaded = await loadPack(out);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) writeLine(io.stderr, formatIssue(issue, outArg));
+    throw new Error(`the imported pack in ${outArg} does not validate (${loaded.issues.length} problems above)`);
+  }
+  const skipped = warnings.filter(isSkip).length;
+  const notes = warnings.length - skipped;
+  const parts = [...(skipped > 0 ? [`skipped ${skipped}`] : []), ...(notes > 0 ? [count(notes, 'note')] : [])];
+  const tail = parts.length === 0 ? '.' : `; ${parts.join(', ')}:`;
+  writeLine(io.stdout, `Imported ${count(loaded.pack.questions.length, 'question')} and ${count(loaded.pack.cards.length, 'card')} into ${outArg} (pack id ${id})${tail}`);
+  list(io.stdout, warnings);
+  writeLine(io.stdout, `Next: examdrill pack lint ${outArg}, then examdrill pack add ${outArg}`);
+  return 0;
 }
-export const runSession = notYet;
-export const runStats = notYet;
-export const runSettings = notYet;
-export const runPackAdd = notYet;
-export const runPackRemove = notYet;
-export const runPackImport = notYet;
-export const runPackExport = notYet;
+
+function yaml(data: unknown): string {
+  // No line folding: text stays as written, one source line per line.
+  return stringify(data, { lineWidth: 0 });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** `moodle-examples.gift.txt` → `moodle-examples`. */
+function defaultId(file: string): string {
+  return slugify(basename(file).replace(/(\.(txt|gift|csv|tsv))+$/i, '')) || 'imported';
+}
+
+function readSource(path: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UserError(`cannot read ${shown}: ${why}`, 'Give the path of a GIFT (.gift, .txt) or Anki text export (.txt) file.');
+  }
+  if (bytes.includes(0)) {
+    throw new UserError(`${shown} is a binary file, not text`, 'Export as text first: in Anki, File > Export > Notes in Plain Text; in Moodle, the question bank export in GIFT format.');
+  }
+  return bytes.toString('utf8');
+}

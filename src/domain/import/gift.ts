@@ -1,0 +1,247 @@
+/**
+ * A Moodle GIFT parser (https://docs.moodle.org/en/GIFT_format), read the way Moodle's own import
+ * filter reads it: questions are separated by blank lines, `//` lines are comments, and the answer
+ * block `{...}` decides the kind of question.
+ *
+ *   ::Title:: [markdown]Grant is {~buried#No one is. =entombed ~living} in Grant's tomb.
+ *   → stem "Grant is _____ in Grant's tomb.", three options, `entombed` correct
+ *
+ * Kept: multiple choice (`=` right, `~` wrong; partial credit becomes a wrong option, with a
+ * warning), multiple answer (no `=`: options of positive `~%N%` weight are correct), true/false,
+ * and short answer (as a card: the accepted answers on its back). Skipped, each with a warning at
+ * the question's line: matching, numerical, essay, descriptions and anything unreadable.
+ */
+import { htmlToText, keepItem, type ImportedOption, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
+
+/**
+ * Escaped characters are swapped for Unicode noncharacters before the structure is read, so that
+ * `\=` or `\{` never count as syntax, and swapped back in each piece of text afterwards.
+ */
+const ESCAPES: Record<string, string> = { '\\': '\uFDD0', ':': '\uFDD1', '#': '\uFDD2', '=': '\uFDD3', '{': '\uFDD4', '}': '\uFDD5', '~': '\uFDD6', n: '\uFDD7' };
+const UNESCAPE = new Map(Object.entries(ESCAPES).map(([char, mark]) => [mark, char === 'n' ? '\n' : char]));
+const NONCHARACTERS = /[\uFDD0-\uFDEF]/g;
+
+function protect(text: string): string {
+  return text.replace(NONCHARACTERS, '').replace(/\\([\\:#={}~n])/g, (_, char: string) => ESCAPES[char]!);
+}
+
+function unprotect(text: string): string {
+  return text.replace(/[\uFDD0-\uFDD7]/g, (mark) => UNESCAPE.get(mark) ?? '');
+}
+
+type Format = 'html' | 'plain' | 'markdown' | 'moodle';
+const FORMAT_TAG = /^\s*\[(html|plain|markdown|moodle)\]/i;
+
+/** Moodle's category prefixes, which name a context rather than a category. */
+const CONTEXT_SEGMENTS = /^\$(course|system|module|coursecategory|cat\d*)\$$/i;
+
+interface Block {
+  /** Line numbers (1-based) and text of the block's non-comment lines. */
+  readonly lines: { readonly line: number; readonly text: string }[];
+}
+
+export function parseGift(text: string): ImportResult {
+  const items: ImportedItem[] = [];
+  const warnings: ImportWarning[] = [];
+  let category: string | undefined;
+  for (const block of blocks(text)) {
+    let lines = block.lines;
+    const first = lines[0]!;
+    const categoryMatch = /^\s*\$CATEGORY:(.*)$/i.exec(first.text);
+    if (categoryMatch) {
+      category = categoryName(categoryMatch[1]!);
+      lines = lines.slice(1);
+      if (lines.length === 0) continue;
+    }
+    const line = lines[0]!.line;
+    const result = parseQuestion(lines.map((l) => l.text).join('\n'), line, category);
+    warnings.push(...result.notes.map((message) => ({ line, message })));
+    if (typeof result.item === 'string') warnings.push({ line, message: `skipped ${result.item}` });
+    else keepItem(result.item, items, warnings);
+  }
+  return { items, warnings };
+}
+
+/** Questions are separated by blank lines; `//` comment lines are dropped without ending one. */
+function blocks(text: string): Block[] {
+  const out: Block[] = [];
+  let current: Block['lines'] = [];
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((raw, index) => {
+    if (raw.trim() === '') {
+      if (current.length > 0) out.push({ lines: current });
+      current = [];
+    } else if (!/^\s*\/\//.test(raw)) {
+      current.push({ line: index + 1, text: raw });
+    }
+  });
+  if (current.length > 0) out.push({ lines: current });
+  return out;
+}
+
+/** `$course$/top/Networking/Routing` → `Networking / Routing`; undefined for the top category. */
+function categoryName(raw: string): string | undefined {
+  const segments = raw
+    .trim()
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !CONTEXT_SEGMENTS.test(s));
+  if (segments[0]?.toLowerCase() === 'top') segments.shift();
+  return segments.length > 0 ? segments.join(' / ') : undefined;
+}
+
+interface Parsed {
+  /** The item, or why the question was skipped. */
+  readonly item: ImportedItem | string;
+  /** Changes made on the way in, such as partial credit dropped. */
+  readonly notes: string[];
+}
+
+function parseQuestion(source: string, line: number, topic: string | undefined): Parsed {
+  const notes: string[] = [];
+  const skip = (why: string): Parsed => ({ item: why, notes });
+  let text = protect(source).trim();
+  let title: string | undefined;
+  if (text.startsWith('::')) {
+    const end = text.indexOf('::', 2);
+    if (end < 0) return skip('a question whose title (::) is never closed');
+    title = unprotect(text.slice(2, end)).trim();
+    text = text.slice(end + 2).trim();
+  }
+  const open = text.indexOf('{');
+  if (open < 0) return skip('a text with no answer block {...}: it is no question');
+  const close = text.indexOf('}', open);
+  if (close < 0) return skip('a question whose answer block { is never closed with }');
+  const after = text.slice(close + 1);
+  if (after.includes('{')) return skip('a question with more than one answer block {...}');
+  // An answer block mid-sentence is a missing word; at the end it is simply the answers.
+  const stemSource = after.trim() === '' ? text.slice(0, open) : `${text.slice(0, open)}_____${after}`;
+  let answers = text.slice(open + 1, close).trim();
+
+  const { format, body } = splitFormat(stemSource, 'moodle');
+  const stem = render(body, format);
+  const base = { line, ...(title ? { title } : {}), ...(topic !== undefined ? { topic } : {}) };
+
+  let explanation: string | undefined;
+  const general = answers.lastIndexOf('####');
+  if (general >= 0) {
+    explanation = render(...formatAndBody(answers.slice(general + 4), format));
+    answers = answers.slice(0, general).trim();
+  }
+  const withExplanation = explanation ? { explanation } : {};
+
+  if (answers === '') return skip('an essay question ({}): it has no answer to check');
+  if (answers.startsWith('#')) return skip('a numerical question ({#...}): examdrill has no numerical answers');
+  if (answers.includes('~')) return multipleChoice(answers, format, notes, { ...base, stem, ...withExplanation });
+  if (answers.includes('=') && answers.includes('->')) return skip('a matching question (->): examdrill has no matching questions');
+
+  const hash = answers.indexOf('#');
+  const truth = (hash > 0 ? answers.slice(0, hash) : answers).trim().toUpperCase();
+  if (['T', 'TRUE', 'F', 'FALSE'].includes(truth)) {
+    // Moodle shows the first feedback after a wrong answer and the second after a right one.
+    const [wrongWhy, rightWhy] = answers.split('#').slice(1).map((f) => render(...formatAndBody(f, format)));
+    const isTrue = truth.startsWith('T');
+    const option = (label: string, correct: boolean): ImportedOption => {
+      const why = correct ? rightWhy : wrongWhy;
+      return { text: label, correct, ...(why ? { why } : {}) };
+    };
+    return { item: { kind: 'question', ...base, stem, options: [option('True', isTrue), option('False', !isTrue)], ...withExplanation, shuffle: false }, notes };
+  }
+  return shortAnswer(answers, format, notes, { ...base, stem, explanation });
+}
+
+interface Answer {
+  readonly text: string;
+  readonly why?: string;
+  /** Percent of the credit: 100 for `=`, 0 for a plain `~`, N for `%N%`. */
+  readonly weight: number;
+  /** Written with `=`. */
+  readonly marked: boolean;
+}
+
+/** `=%50%text#feedback` → weight 50, text, why. */
+function readAnswer(raw: string, marked: boolean, format: Format): Answer {
+  let body = raw;
+  let weight = marked ? 100 : 0;
+  const percent = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(body);
+  if (percent) {
+    weight = Number(percent[1]);
+    body = body.slice(percent[0].length);
+  }
+  const hash = body.indexOf('#');
+  const text = render(...formatAndBody(hash >= 0 ? body.slice(0, hash) : body, format));
+  const why = hash >= 0 ? render(...formatAndBody(body.slice(hash + 1), format)) : '';
+  return { text, weight, marked, ...(why ? { why } : {}) };
+}
+
+function multipleChoice(answers: string, format: Format, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string }): Parsed {
+  // As in Moodle: every `=` starts an answer too, and text before the first marker is a wrong one.
+  const parts = answers
+    .replace(/=/g, '~=')
+    .split('~')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const read = parts.map((p) => (p.startsWith('=') ? readAnswer(p.slice(1), true, format) : readAnswer(p, false, format)));
+  const single = read.some((a) => a.marked);
+  let options: ImportedOption[];
+  if (single) {
+    const partial = read.filter((a) => a.weight > 0 && a.weight < 100);
+    if (partial.length > 0) {
+      const list = partial.map((a) => `"${a.text}" (${a.weight}%)`).join(', ');
+      notes.push(`partial credit is not scored in examdrill: ${list} imported as ${partial.length === 1 ? 'a wrong option' : 'wrong options'}`);
+    }
+    options = read.map((a) => ({ text: a.text, correct: a.weight >= 100, ...(a.why ? { why: a.why } : {}) }));
+    const right = options.filter((o) => o.correct).length;
+    if (right > 1) return { item: `a single-answer question with ${right} right answers (=): a single-answer question has exactly one`, notes };
+  } else {
+    options = read.map((a) => ({ text: a.text, correct: a.weight > 0, ...(a.why ? { why: a.why } : {}) }));
+    if (!options.some((o) => o.correct)) return { item: 'a multiple-answer question with no option of positive weight (~%N%): none would be correct', notes };
+  }
+  return { item: { kind: 'question', ...q, options }, notes };
+}
+
+/** `{=no one =nobody}` → a card whose back is `no one / nobody`. */
+function shortAnswer(answers: string, format: Format, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string | undefined }): Parsed {
+  const read = answers
+    .split('=')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => readAnswer(p, true, format));
+  const accepted = read.filter((a) => a.weight >= 100 && a.text !== '').map((a) => a.text);
+  const partial = read.filter((a) => a.weight > 0 && a.weight < 100);
+  if (accepted.length === 0) return { item: 'a short-answer question with no fully right answer', notes };
+  if (partial.length > 0) notes.push(`partial-credit answers left off the card: ${partial.map((a) => `"${a.text}" (${a.weight}%)`).join(', ')}`);
+  const back = [accepted.join(' / '), q.explanation].filter(Boolean).join('\n\n');
+  return {
+    item: { kind: 'card', line: q.line, ...(q.title ? { title: q.title } : {}), ...(q.topic !== undefined ? { topic: q.topic } : {}), front: q.stem, back },
+    notes,
+  };
+}
+
+/** A leading `[html]`, `[markdown]`, `[plain]` or `[moodle]` tag, removed; else the given format. */
+function splitFormat(text: string, fallback: Format): { format: Format; body: string } {
+  const match = FORMAT_TAG.exec(text);
+  return match ? { format: match[1]!.toLowerCase() as Format, body: text.slice(match[0].length) } : { format: fallback, body: text };
+}
+
+function formatAndBody(text: string, fallback: Format): [string, Format] {
+  const { format, body } = splitFormat(text, fallback);
+  return [body, format];
+}
+
+/** A piece of GIFT as text: escapes restored, HTML turned into text, indentation of continued lines removed. */
+function render(body: string, format: Format): string {
+  const text = unprotect(body);
+  return dedent(format === 'html' ? htmlToText(text) : text);
+}
+
+/**
+ * The first line follows a marker (`~`, `#`, `{`) so it loses its leading space; the lines after it
+ * lose the indentation they share, so a nested list or code block keeps its shape.
+ */
+function dedent(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  const indent = rest.length > 0 ? Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length)) : 0;
+  return [lines[0]!.trimStart(), ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.length)))].join('\n').trim();
+}

@@ -1,0 +1,374 @@
+/**
+ * The common ground of the importers (gift.ts, anki.ts): what a parser hands over, the clean-up
+ * every imported text goes through, and the step from imported items to pack files. Pure: the
+ * files come out as plain objects, which the CLI stringifies as YAML and writes.
+ */
+import { stripControlChars } from '../text/control-chars.js';
+
+/**
+ * A note about the source file, at the line it concerns. An input question or note left out of
+ * the pack has a message starting with "skipped " (see {@link isSkip}); other messages say what was
+ * changed on the way in, such as partial credit turned into a wrong option.
+ */
+export interface ImportWarning {
+  /** 1-based line of the source file: where the question or note starts. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** One answer option, as read. */
+export interface ImportedOption {
+  readonly text: string;
+  readonly correct: boolean;
+  /** Why this option is right or wrong (GIFT's per-answer `#feedback`). */
+  readonly why?: string;
+}
+
+interface ImportedBase {
+  /** 1-based line of the source file where the item starts. */
+  readonly line: number;
+  /** A human name for the item (GIFT's `::title::`); it seeds the item's id. */
+  readonly title?: string;
+  /** The topic's name as the source has it (a GIFT category, an Anki tag or deck); none: `general`. */
+  readonly topic?: string;
+  readonly tags?: readonly string[];
+}
+
+/** A multiple-choice (one correct option) or multiple-response question. */
+export interface ImportedQuestion extends ImportedBase {
+  readonly kind: 'question';
+  readonly stem: string;
+  readonly options: readonly ImportedOption[];
+  readonly explanation?: string;
+  /** `false` keeps the option order as written (True before False). */
+  readonly shuffle?: false;
+}
+
+/** A flashcard. */
+export interface ImportedCard extends ImportedBase {
+  readonly kind: 'card';
+  readonly front: string;
+  readonly back: string;
+}
+
+export type ImportedItem = ImportedQuestion | ImportedCard;
+
+/** What a parser returns: the items it could read, and a warning for everything else. */
+export interface ImportResult {
+  readonly items: ImportedItem[];
+  readonly warnings: ImportWarning[];
+}
+
+/** Whether a warning reports an input item that was left out (rather than a change to one kept). */
+export function isSkip(warning: ImportWarning): boolean {
+  return warning.message.startsWith('skipped ');
+}
+
+/** A pack question has at most this many options. */
+export const MAX_OPTIONS = 8;
+
+/**
+ * Text from outside, made safe and tidy: no control characters (so no terminal escape sequence
+ * survives an import), Windows line endings as newlines, no surrounding white space.
+ */
+export function cleanText(text: string): string {
+  return stripControlChars(text).trim();
+}
+
+/**
+ * A question with clean texts that the pack format accepts, or why it cannot be one. Options
+ * whose text is empty after cleaning are dropped, as are empty explanations and whys.
+ */
+export function checkQuestion(q: ImportedQuestion): ImportedQuestion | string {
+  const stem = cleanText(q.stem);
+  if (!stem) return 'a question with no question text';
+  const options = q.options
+    .map((o) => ({ text: cleanText(o.text), correct: o.correct, why: o.why === undefined ? '' : cleanText(o.why) }))
+    .filter((o) => o.text !== '')
+    .map((o) => (o.why ? { text: o.text, correct: o.correct, why: o.why } : { text: o.text, correct: o.correct }));
+  if (options.length < 2) return `a question with only ${options.length} option${options.length === 1 ? '' : 's'}: a question needs at least 2`;
+  if (options.length > MAX_OPTIONS) return `a question with ${options.length} options: a question has at most ${MAX_OPTIONS}`;
+  const correct = options.filter((o) => o.correct).length;
+  if (correct === 0) return 'a question with no correct option';
+  if (correct === options.length) return `a question whose every option is correct (${correct} of ${correct})`;
+  const explanation = q.explanation === undefined ? '' : cleanText(q.explanation);
+  const tags = cleanTags(q.tags);
+  const title = q.title === undefined ? '' : cleanText(q.title);
+  return {
+    kind: 'question',
+    line: q.line,
+    ...(title ? { title } : {}),
+    ...(q.topic !== undefined && cleanText(q.topic) ? { topic: cleanText(q.topic) } : {}),
+    stem,
+    options,
+    ...(explanation ? { explanation } : {}),
+    ...(q.shuffle === false ? { shuffle: false as const } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+/** A card with clean texts, or why it cannot be one. */
+export function checkCard(c: ImportedCard): ImportedCard | string {
+  const front = cleanText(c.front);
+  const back = cleanText(c.back);
+  if (!front) return 'a card with an empty front';
+  if (!back) return 'a card with an empty back';
+  const tags = cleanTags(c.tags);
+  const title = c.title === undefined ? '' : cleanText(c.title);
+  return {
+    kind: 'card',
+    line: c.line,
+    ...(title ? { title } : {}),
+    ...(c.topic !== undefined && cleanText(c.topic) ? { topic: cleanText(c.topic) } : {}),
+    front,
+    back,
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+function cleanTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map(cleanText).filter(Boolean))];
+}
+
+/** Checks an item; what cannot be imported becomes a "skipped" warning at its line. */
+export function keepItem(item: ImportedItem, items: ImportedItem[], warnings: ImportWarning[]): void {
+  const checked = item.kind === 'question' ? checkQuestion(item) : checkCard(item);
+  if (typeof checked === 'string') warnings.push({ line: item.line, message: `skipped ${checked}` });
+  else items.push(checked);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML to text
+
+/** Marks a block boundary (div, p, li, ...) while HTML is turned into text: a Unicode noncharacter. */
+const BLOCK = '\uFDEE';
+/** Marks a `<br>` while HTML is turned into text. */
+const BREAK = '\uFDED';
+
+/** HTML's names for U+00A0 to U+00FF, in code point order (`&ntilde;` is ñ). */
+const LATIN1_NAMES =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
+  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
+  'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+
+const ENTITIES: Record<string, string> = {
+  ...Object.fromEntries(LATIN1_NAMES.split(' ').map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ensp: ' ', emsp: ' ', thinsp: ' ',
+  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bull: '•', euro: '€', trade: '™',
+  larr: '←', rarr: '→', uarr: '↑', darr: '↓', le: '≤', ge: '≥', ne: '≠', minus: '−',
+};
+
+/** Decodes character references (`&amp;`, `&#39;`, `&#x1F600;`) in one pass, so `&amp;lt;` gives `&lt;`. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,10});/g, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+      return valid ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * HTML as a terminal shows it: `<br>` and block elements (`<div>`, `<p>`, list items) become line
+ * breaks, list items start with `- `, script and style bodies and every other tag are dropped, and
+ * entities are decoded. Line breaks in the source text itself are kept.
+ */
+export function htmlToText(html: string): string {
+  const marked = html
+    .replace(/[\uFDED\uFDEE]/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>/gi, BREAK)
+    .replace(/<li\b[^>]*>/gi, `${BLOCK}- `)
+    .replace(/<\/?(?:div|p|ul|ol|li|h[1-6]|blockquote|pre|table|tr|section|article|header|footer)\b[^>]*>/gi, BLOCK)
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '');
+  // A run of block boundaries is one line break; each <br> between them adds an empty line (as in
+  // Anki's `<div><br></div>`). A <br> just before a block's end adds nothing, as in a browser.
+  const runs = new RegExp(`[\\s${BREAK}${BLOCK}]*${BLOCK}[\\s${BREAK}${BLOCK}]*`, 'g');
+  const text = marked.replace(runs, (run, offset: number, whole: string) => {
+    if (offset === 0 || offset + run.length === whole.length) return '';
+    const breaks = run.slice(run.indexOf(BLOCK)).split(BREAK).length - 1;
+    return '\n'.repeat(1 + breaks);
+  });
+  return decodeEntities(text.split(BREAK).join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+/**
+ * A short stable hash of a text (cyrb53, 53 bits), in base 36: the same text always gives the
+ * same id, so importing a file again gives the items their old ids and keeps their progress.
+ */
+export function shortHash(text: string, length = 6): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return n.toString(36).padStart(length, '0').slice(-length);
+}
+
+/** `Who's buried in **Grant's tomb**?` → `whos-buried-in-grants-tomb`: lowercase ASCII words and hyphens. */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength + 1);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : cut.slice(0, maxLength)).replace(/-+$/, '');
+}
+
+/** Words of an item's id: its title if it has one, else the first words of its text. */
+const ID_WORDS = 5;
+const ID_WORDS_LENGTH = 40;
+
+function baseId(item: ImportedItem): string {
+  const text = item.kind === 'card' ? item.front : item.stem;
+  const words = slugify(item.title ?? text, 200).split('-').filter(Boolean).slice(0, ID_WORDS).join('-');
+  const prefix = slugify(words, ID_WORDS_LENGTH) || (item.kind === 'card' ? 'card' : 'question');
+  // White space is normalised so that re-wrapping a long stem in the source keeps its id.
+  return `${prefix}-${shortHash(`${item.kind}\u0000${text.replace(/\s+/g, ' ').trim()}`)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pack files
+
+/** The single domain of an imported pack. */
+export const IMPORTED_DOMAIN = { id: 'imported', title: 'Imported', weight: 100 } as const;
+/** The topic of items whose source names none. */
+export const GENERAL_TOPIC = { id: 'general', title: 'General' } as const;
+
+/** pack.yaml as data, keys in the order they are written. */
+export interface ManifestData {
+  readonly format: 1;
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly domains: readonly { readonly id: string; readonly title: string; readonly weight: number }[];
+  readonly topics: readonly { readonly id: string; readonly title: string; readonly domain: string }[];
+  readonly exam?: { readonly questions: number; readonly minutes: number; readonly passingScore: number };
+}
+
+/** A card as an item file holds it. */
+export interface CardData {
+  readonly id: string;
+  readonly front: string;
+  readonly back: string;
+  readonly tags?: readonly string[];
+}
+
+/** A question as an item file holds it; `correct` is written only on correct options. */
+export interface QuestionData {
+  readonly id: string;
+  readonly stem: string;
+  readonly options: readonly { readonly text: string; readonly correct?: true; readonly why?: string }[];
+  readonly shuffle?: false;
+  readonly explanation?: string;
+  readonly tags?: readonly string[];
+}
+
+/** An item file as data: one per topic. */
+export interface ItemFileData {
+  readonly topic: string;
+  readonly cards?: readonly CardData[];
+  readonly questions?: readonly QuestionData[];
+}
+
+/** The files of an imported pack, as data, and what became of the items. */
+export interface ImportedPack {
+  readonly manifest: ManifestData;
+  /** Item files, with paths relative to the pack folder (`items/<topic>.yaml`). */
+  readonly files: readonly { readonly path: string; readonly data: ItemFileData }[];
+  readonly questions: number;
+  readonly cards: number;
+  /** Items that could not be kept (normally none: the parsers already checked them). */
+  readonly warnings: readonly ImportWarning[];
+}
+
+export interface PackMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+}
+
+/** Minutes a mock exam allows per question, as in the 75-question, 180-minute default. */
+const MINUTES_PER_QUESTION = 2.4;
+
+/**
+ * Imported items as a pack: one domain (`imported`), a topic per category, tag or deck name, one
+ * item file per topic, and ids made from the items' text (duplicates get `-2`, `-3`, in order).
+ */
+export function toPack(items: readonly ImportedItem[], meta: PackMeta): ImportedPack {
+  const warnings: ImportWarning[] = [];
+  const kept: ImportedItem[] = [];
+  for (const item of items) keepItem(item, kept, warnings);
+
+  const topics = new Map<string, string>();
+  const topicOf = (name: string | undefined): string => {
+    if (name === undefined) {
+      if (!topics.has(GENERAL_TOPIC.id)) topics.set(GENERAL_TOPIC.id, GENERAL_TOPIC.title);
+      return GENERAL_TOPIC.id;
+    }
+    const id = slugify(name) || `topic-${shortHash(name)}`;
+    if (!topics.has(id)) topics.set(id, name);
+    return id;
+  };
+
+  const taken = new Set<string>();
+  const byTopic = new Map<string, { cards: CardData[]; questions: QuestionData[] }>();
+  for (const item of kept) {
+    const topic = topicOf(item.topic);
+    const base = baseId(item);
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+    taken.add(id);
+    const file = byTopic.get(topic) ?? { cards: [], questions: [] };
+    byTopic.set(topic, file);
+    const tags = item.tags && item.tags.length > 0 ? { tags: [...item.tags] } : {};
+    if (item.kind === 'card') {
+      file.cards.push({ id, front: item.front, back: item.back, ...tags });
+    } else {
+      file.questions.push({
+        id,
+        stem: item.stem,
+        options: item.options.map((o) => ({ text: o.text, ...(o.correct ? { correct: true as const } : {}), ...(o.why ? { why: o.why } : {}) })),
+        ...(item.shuffle === false ? { shuffle: false as const } : {}),
+        ...(item.explanation ? { explanation: item.explanation } : {}),
+        ...tags,
+      });
+    }
+  }
+
+  const questions = kept.filter((i) => i.kind === 'question').length;
+  const examQuestions = Math.min(75, questions);
+  const description = meta.description === undefined ? '' : cleanText(meta.description);
+  const manifest: ManifestData = {
+    format: 1,
+    id: meta.id,
+    title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id,
+    version: '0.1.0',
+    ...(description ? { description } : {}),
+    domains: [{ ...IMPORTED_DOMAIN }],
+    topics: [...topics].map(([id, title]) => ({ id, title, domain: IMPORTED_DOMAIN.id })),
+    ...(questions > 0 ? { exam: { questions: examQuestions, minutes: Math.min(180, Math.max(5, Math.ceil(examQuestions * MINUTES_PER_QUESTION))), passingScore: 750 } } : {}),
+  };
+  const files = [...byTopic].map(([topic, { cards, questions: qs }]) => ({
+    path: `items/${topic}.yaml`,
+    data: { topic, ...(cards.length > 0 ? { cards } : {}), ...(qs.length > 0 ? { questions: qs } : {}) },
+  }));
+  return { manifest, files, questions, cards: kept.length - questions, warnings };
+}

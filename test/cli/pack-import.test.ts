@@ -1,0 +1,198 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { questionBack, questionFront } from '../../src/domain/export/anki.js';
+import { loadPack } from '../../src/store/pack/load-pack.js';
+import { BUNDLED_PACK, FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
+
+const IMPORTS = join(FIXTURES, 'import');
+const MOODLE = '/work/shared/fixtures/gift/moodle-examples.gift.txt';
+
+async function loaded(dir: string) {
+  const result = await loadPack(dir);
+  if (!result.ok) throw new Error(`${dir} does not load: ${JSON.stringify(result.issues[0])}`);
+  return result.pack;
+}
+
+describe('pack import', () => {
+  it('imports a GIFT file into a pack that validates, and says what it kept and skipped', async () => {
+    const out = join(tempDir(), 'networking');
+    const result = await runCli(['pack', 'import', 'networking.gift', '--from', 'gift', '--out', out], { cwd: IMPORTS });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        `Imported 9 questions and 2 cards into ${out} (pack id networking); skipped 7, 2 notes:`,
+        '  networking.gift:32: partial credit is not scored in examdrill: "100.64.0.0/10" (50%) imported as a wrong option',
+        '  networking.gift:50: partial-credit answers left off the card: "1000" (50%)',
+        '  networking.gift:61: skipped a matching question (->): examdrill has no matching questions',
+        '  networking.gift:63: skipped a numerical question ({#...}): examdrill has no numerical answers',
+        '  networking.gift:65: skipped an essay question ({}): it has no answer to check',
+        '  networking.gift:67: skipped a text with no answer block {...}: it is no question',
+        '  networking.gift:69: skipped a single-answer question with 2 right answers (=): a single-answer question has exactly one',
+        '  networking.gift:71: skipped a question with only 1 option: a question needs at least 2',
+        '  networking.gift:73: skipped a question whose answer block { is never closed with }',
+        `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
+        '',
+      ].join('\n'),
+    );
+    expect(readdirSync(join(out, 'items')).sort()).toEqual(['networking-addressing.yaml', 'networking-routing.yaml', 'netzwerke-ubertragung.yaml']);
+    expect(readFileSync(join(out, 'pack.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.schema\/pack\.schema\.json\n# Imported from networking\.gift /);
+    expect(readFileSync(join(out, 'items', 'networking-routing.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.schema\/pack\.schema\.json\ntopic: networking-routing\nquestions:\n {2}- id: ospf-metric-cncerx\n/);
+    expect(existsSync(join(out, '.schema', 'pack.schema.json'))).toBe(true);
+
+    const pack = await loaded(out);
+    expect([pack.id, pack.title, pack.questions.length, pack.cards.length]).toEqual(['networking', 'Imported from networking.gift', 9, 2]);
+    const escapes = pack.questions.find((q) => q.stem.startsWith('What does the suffix'))!;
+    expect(escapes.options.map((o) => o.text)).toEqual(['The first 24 bits are the network part', 'The network holds 24 hosts', 'The address ends in = 24 ~ roughly', 'A path like C:\\net\\24']);
+    expect(escapes.refs).toEqual([]);
+    expect((await runCli(['pack', 'validate', out])).code).toBe(0);
+  });
+
+  it('imports the same file to the same ids and the same files every time', async () => {
+    const [a, b] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
+    for (const out of [a, b]) expect((await runCli(['pack', 'import', join(IMPORTS, 'networking.gift'), '--from', 'gift', '--out', out, '--id', 'net'])).code).toBe(0);
+    for (const file of ['pack.yaml', ...readdirSync(join(a, 'items')).map((f) => `items/${f}`)]) {
+      expect(readFileSync(join(b, file), 'utf8'), file).toBe(readFileSync(join(a, file), 'utf8'));
+    }
+  });
+
+  it('imports an Anki export, one topic per first tag or deck', async () => {
+    const out = join(tempDir(), 'spanish');
+    const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
+    expect(result.stdout).toBe(
+      [
+        `Imported 0 questions and 4 cards into ${out} (pack id spanish); skipped 2:`,
+        '  spanish-export.txt:11: skipped a card with an empty front',
+        '  spanish-export.txt:12: skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file',
+        `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
+        '',
+      ].join('\n'),
+    );
+    const pack = await loaded(out);
+    expect(pack.topics.map((t) => t.id)).toEqual(['verbs', 'spanish-vocabulary', 'grammar']);
+    // One item file per topic, loaded in path order.
+    expect(pack.cards.map((c) => [c.source.file, c.front, c.tags])).toEqual([
+      ['items/grammar.yaml', 'Yo [...] español y [verb] inglés.', ['marked']],
+      ['items/spanish-vocabulary.yaml', 'el niño & la niña', []],
+      ['items/verbs.yaml', 'ser', ['irregular']],
+      ['items/verbs.yaml', 'estar', []],
+    ]);
+  });
+
+  // The example file that ships with Moodle's GIFT filter (see /work/shared/fixtures/gift/README.md).
+  it("imports Moodle's own GIFT examples: every multiple-choice and multiple-answer question, each skip at its line", async () => {
+    if (!existsSync(MOODLE)) return;
+    const out = join(tempDir(), 'moodle');
+    const result = await runCli(['pack', 'import', MOODLE, '--from', 'gift', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`Imported 23 questions and 9 cards into ${out} (pack id moodle-examples); skipped 11, 5 notes:`);
+    const skipped = [...result.stdout.matchAll(/^ {2}.*moodle-examples\.gift\.txt:(\d+): skipped a (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(skipped).toEqual(['16 numerical', '55 matching', '61 matching', '70 numerical', '72 numerical', '74 numerical', '76 numerical', '85 numerical', '175 numerical', '177 matching', '202 numerical']);
+
+    const pack = await loaded(out);
+    const ids = [...pack.cards, ...pack.questions].map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const lines = (kind: string) => pack.questions.filter((q) => (kind === 'multi' ? q.options.filter((o) => o.correct).length > 1 : q.options[0]!.text === 'True')).map((q) => q.stem);
+    expect(lines('multi')).toEqual(["What two people are entombed in Grant's tomb?", "What two people are entombed in Grant's tomb?"]);
+    expect(lines('tf')).toHaveLength(5);
+    // Three identical copies of the first question, numbered in file order.
+    const grant = pack.questions.filter((q) => q.stem === "Who's buried in Grant's tomb?").map((q) => q.id);
+    expect(grant).toEqual([grant[0], `${grant[0]}-2`, `${grant[0]}-3`]);
+    const controls = pack.questions.find((q) => q.stem.startsWith('Which of the following is NOT a control character'))!;
+    expect(controls.options.map((o) => [o.text, o.correct])).toEqual([['~', false], ['=', false], ['#', false], ['{', false], ['}', false], ['\\', true]]);
+    expect((await runCli(['pack', 'validate', out])).code).toBe(0);
+  });
+
+  it.each([
+    [['pack', 'import', 'x.gift', '--out', 'dir'], 'examdrill: pack import needs --from: the format of the file (gift or anki)', 'For example: examdrill pack import x.gift --from gift --out my-pack'],
+    [['pack', 'import', 'x.gift', '--from', 'anki'], 'examdrill: pack import needs --out: the new pack folder to write', 'For example: examdrill pack import x.gift --from anki --out my-pack'],
+    [['pack', 'import', 'x.gift', '--from', 'moodle', '--out', 'dir'], 'examdrill: --from must be one of gift, anki, not "moodle"', 'For example: --from gift'],
+    [['pack', 'import', 'missing.gift', '--from', 'gift', '--out', 'new-dir'], 'examdrill: cannot read missing.gift: no such file', 'Give the path of a GIFT (.gift, .txt) or Anki text export (.txt) file.'],
+    [['pack', 'import', '.', '--from', 'gift', '--out', 'new-dir'], 'examdrill: cannot read .: it is a folder, not a file', 'Give the path of a GIFT (.gift, .txt) or Anki text export (.txt) file.'],
+    [['pack', 'import', 'networking.gift', '--from', 'gift', '--out', 'new-dir', '--id', 'Bad_Id'], 'examdrill: "Bad_Id" is not a valid pack id', 'Use lowercase letters, digits and hyphens, e.g. --id my-pack'],
+  ])('%j is a user error', async (argv, first, second) => {
+    const result = await runCli(argv, { cwd: IMPORTS });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`${first}\n${second}\n`);
+    expect(existsSync(join(IMPORTS, 'new-dir'))).toBe(false);
+  });
+
+  it('refuses a non-empty --out folder, a binary file and a file with nothing to import, writing nothing', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'taken'));
+    writeFileSync(join(dir, 'taken', 'notes.txt'), 'mine');
+    const taken = await runCli(['pack', 'import', join(IMPORTS, 'networking.gift'), '--from', 'gift', '--out', 'taken'], { cwd: dir });
+    expect([taken.code, taken.stderr]).toEqual([2, 'examdrill: taken already exists and is not an empty folder\nChoose a new folder for --out; nothing was written.\n']);
+    expect(readdirSync(join(dir, 'taken'))).toEqual(['notes.txt']);
+
+    writeFileSync(join(dir, 'deck.apkg'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const binary = await runCli(['pack', 'import', 'deck.apkg', '--from', 'anki', '--out', 'out'], { cwd: dir });
+    expect([binary.code, binary.stderr]).toEqual([2, 'examdrill: deck.apkg is a binary file, not text\nExport as text first: in Anki, File > Export > Notes in Plain Text; in Moodle, the question bank export in GIFT format.\n']);
+
+    writeFileSync(join(dir, 'only-numbers.gift'), 'Pi?{#3.14}\n\nE?{#2.718}\n');
+    const empty = await runCli(['pack', 'import', 'only-numbers.gift', '--from', 'gift', '--out', 'out'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(
+      [
+        '  only-numbers.gift:1: skipped a numerical question ({#...}): examdrill has no numerical answers',
+        '  only-numbers.gift:3: skipped a numerical question ({#...}): examdrill has no numerical answers',
+        'examdrill: nothing to import from only-numbers.gift: no question or card could be read (2 problems above)',
+        'Check that it is a Moodle GIFT file; nothing was written.',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+  it('names only the notes when nothing was skipped, and reports an --out it cannot write to', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'partial.gift'), 'Which is prime?{=7 ~%50%9 ~8}\n');
+    const notesOnly = await runCli(['pack', 'import', 'partial.gift', '--from', 'gift', '--out', 'ok'], { cwd: dir });
+    expect(notesOnly.stdout.split('\n').slice(0, 2)).toEqual([
+      'Imported 1 question and 0 cards into ok (pack id partial); 1 note:',
+      '  partial.gift:1: partial credit is not scored in examdrill: "9" (50%) imported as a wrong option',
+    ]);
+    const blocked = await runCli(['pack', 'import', 'partial.gift', '--from', 'gift', '--out', 'partial.gift/pack'], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/^examdrill: cannot write the pack into partial\.gift\/pack: ENOTDIR.*\nChoose an --out folder where you can write\.\n$/);
+  });
+});
+
+describe('pack export', () => {
+  it('exports the bundled pack to Anki text, and importing that file gives back every front and back', async () => {
+    const dir = tempDir();
+    const exported = await runCli(['pack', 'export', 'aws-dop-c02', '--to', 'anki', '--out', 'dop.txt'], { cwd: dir });
+    const bundled = await loaded(BUNDLED_PACK);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toBe(
+      `Exported ${bundled.cards.length} cards and ${bundled.questions.length} questions of aws-dop-c02 to dop.txt.\n` +
+        'In Anki: File > Import, then choose the file; its header sets the deck, the note type (Basic) and the tags column.\n',
+    );
+    const text = readFileSync(join(dir, 'dop.txt'), 'utf8');
+    expect(text.split('\n').slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#tags column:3', `#deck:${bundled.title}`, '#notetype:Basic']);
+
+    const back = await runCli(['pack', 'import', 'dop.txt', '--from', 'anki', '--out', 'again'], { cwd: dir });
+    expect(back.code).toBe(0);
+    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + bundled.questions.length} cards into again (pack id dop).`);
+    // The new pack holds its items in one file per topic, so compare them in one order.
+    const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    const again = await loaded(join(dir, 'again'));
+    expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
+      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), c.back.trim()]), ...bundled.questions.map((q) => [q.topic, questionFront(q), questionBack(q)])]),
+    );
+    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
+  });
+
+  it.each([
+    [['pack', 'export', 'aws-dop-c02', '--out', 'x.txt'], 'examdrill: pack export needs --to: the format to write (anki)', 'For example: examdrill pack export aws-dop-c02 --to anki --out aws-dop-c02.txt'],
+    [['pack', 'export', 'aws-dop-c02', '--to', 'anki'], 'examdrill: pack export needs --out: the file to write', 'For example: examdrill pack export aws-dop-c02 --to anki --out aws-dop-c02.txt'],
+    [['pack', 'export', 'aws-dop-c2', '--to', 'anki', '--out', 'x.txt'], 'examdrill: unknown pack id aws-dop-c2 (did you mean aws-dop-c02?)', 'Installed packs: aws-dop-c02. See `examdrill packs`.'],
+    [['pack', 'export', 'aws-dop-c02', '--to', 'anki', '--out', '.'], 'examdrill: cannot write .: it is a folder', 'Give --out a file path in a folder you can write to.'],
+  ])('%j is a user error', async (argv, first, second) => {
+    const dir = tempDir();
+    const result = await runCli(argv, { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`${first}\n${second}\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ankiHtmlField, exportAnki, questionBack, questionFront, quoteField } from '../../../src/domain/export/anki.js';
+import { parseAnki } from '../../../src/domain/import/anki.js';
+import type { Card, Pack, Question } from '../../../src/domain/pack/types.js';
+import { CONTROL_CHARS } from '../../../src/domain/text/control-chars.js';
+import { loadPack } from '../../../src/store/pack/load-pack.js';
+import { BUNDLED_PACK } from '../../helpers/run-cli.js';
+
+const source = { file: 'items.yaml', line: 1, column: 1, path: 'cards[0]' };
+
+function card(id: string, front: string, back: string, extra: Partial<Card> = {}): Card {
+  return { kind: 'card', id, topic: 'basics', front, back, tags: [], refs: [], source, hash: 'h', ...extra };
+}
+
+function pack(cards: Card[], questions: Question[] = []): Pack {
+  return {
+    format: 1,
+    id: 'demo',
+    title: 'Demo:\tbasics\nand more',
+    version: '1.0.0',
+    domains: [{ id: 'd', title: 'D', weight: 1 }],
+    topics: [{ id: 'basics', title: 'Basics', domain: 'd' }],
+    exam: { questions: 10, minutes: 20, passingScore: 750 },
+    cards,
+    questions,
+  };
+}
+
+const question: Question = {
+  kind: 'question',
+  id: 'q1',
+  topic: 'queues',
+  stem: 'Which two services are **queues**?\n',
+  options: [
+    { text: 'Amazon SQS', correct: true, why: 'A managed message queue.' },
+    { text: 'Amazon SNS', correct: false, why: 'Pub/sub: it pushes, it does not queue.' },
+    { text: 'Amazon MQ', correct: true },
+    { text: 'AWS Lambda', correct: false, why: 'Compute, not a queue.' },
+  ],
+  shuffle: true,
+  explanation: 'Queues hold messages until a consumer pulls them.',
+  tags: ['messaging', 'two words'],
+  refs: [],
+  source,
+  hash: 'h',
+};
+
+describe('exportAnki', () => {
+  it('writes the headers, then one note per card and per question, tagged with the topic', () => {
+    const text = exportAnki(pack([card('c1', 'What is **SQS**?', 'A queue: <at least once> & "durable".\n  - standard\n  - FIFO', { tags: ['aws'] })], [question]));
+    expect(text.split('\n')).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#tags column:3',
+      '#deck:Demo: basics and more',
+      '#notetype:Basic',
+      'What is **SQS**?\t"A queue: &lt;at least once&gt; &amp; ""durable"".<br>&nbsp;&nbsp;- standard<br>&nbsp;&nbsp;- FIFO"\tbasics aws',
+      'Which two services are **queues**?<br><br>A) Amazon SQS<br>B) Amazon SNS<br>C) Amazon MQ<br>D) AWS Lambda\t' +
+        'Answer: A, C<br>A) Amazon SQS<br>C) Amazon MQ<br><br>Why:<br>A) A managed message queue.<br>B) Pub/sub: it pushes, it does not queue.<br>D) Compute, not a queue.<br><br>Queues hold messages until a consumer pulls them.\tqueues messaging two_words',
+      '',
+    ]);
+  });
+
+  it('lays a question out as front (stem, lettered options) and back (answer, whys, explanation)', () => {
+    expect(questionFront(question)).toBe('Which two services are **queues**?\n\nA) Amazon SQS\nB) Amazon SNS\nC) Amazon MQ\nD) AWS Lambda');
+    const single = { ...question, options: [{ text: 'Yes', correct: true }, { text: 'No', correct: false }], explanation: undefined } as Question;
+    expect(questionBack(single)).toBe('Answer: A\nA) Yes');
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['a\tb', '"a\tb"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['#not a comment', '"#not a comment"'],
+    ['a # in the middle', 'a # in the middle'],
+  ])('quotes %j as %j', (field, quoted) => {
+    expect(quoteField(field)).toBe(quoted);
+  });
+
+  it.each([
+    ['a <b> & c', 'a &lt;b&gt; &amp; c'],
+    ['two\nlines', 'two<br>lines'],
+    ['  trimmed\n  indented  twice ', 'trimmed<br>&nbsp;&nbsp;indented &nbsp;twice'],
+    ['&nbsp; as text', '&amp;nbsp; as text'],
+  ])('writes %j as the HTML field %j', (text, field) => {
+    expect(ankiHtmlField(text)).toBe(field);
+  });
+
+  it('gives back any card text through parseAnki (property)', () => {
+    const text = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+      .map((s) => s.replace(new RegExp(CONTROL_CHARS.source, 'g'), '').replace(/\r/g, '').trim())
+      .filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }), (pairs) => {
+        const exported = exportAnki(pack(pairs.map(([front, back], i) => card(`c${i}`, front, back))));
+        const { items, warnings } = parseAnki(exported);
+        expect(warnings).toEqual([]);
+        expect(items.map((i) => (i.kind === 'card' ? [i.front, i.back, i.topic] : []))).toEqual(pairs.map(([front, back]) => [front, back, 'basics']));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips the bundled pack: every card front and back, every question as a card, every topic', async () => {
+    const loaded = await loadPack(BUNDLED_PACK);
+    if (!loaded.ok) throw new Error('the bundled pack does not load');
+    const bundled = loaded.pack;
+    expect(bundled.cards.length).toBeGreaterThan(50);
+    const { items, warnings } = parseAnki(exportAnki(bundled));
+    expect(warnings).toEqual([]);
+    expect(items.map((i) => (i.kind === 'card' ? { front: i.front, back: i.back, topic: i.topic, tags: i.tags ?? [] } : {}))).toEqual([
+      ...bundled.cards.map((c) => ({ front: c.front.trim(), back: c.back.trim(), topic: c.topic, tags: [...c.tags] })),
+      ...bundled.questions.map((q) => ({ front: questionFront(q), back: questionBack(q), topic: q.topic, tags: [...q.tags] })),
+    ]);
+  });
+});

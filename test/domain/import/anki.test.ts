@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAnki } from '../../../src/domain/import/anki.js';
+import { decodeEntities, htmlToText, toPack } from '../../../src/domain/import/to-pack.js';
+import { FIXTURES } from '../../helpers/run-cli.js';
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, 'import', name), 'utf8');
+
+describe('parseAnki on real exports', () => {
+  it('reads an Anki export with GUID, notetype, deck and tags columns and HTML fields', () => {
+    expect(parseAnki(fixture('spanish-export.txt'))).toEqual({
+      items: [
+        { kind: 'card', line: 7, topic: 'verbs', front: 'ser', back: 'to be (permanent traits)\nsoy, eres, es', tags: ['irregular'] },
+        { kind: 'card', line: 8, topic: 'verbs', front: 'estar', back: 'to be (states, places)\ne.g. "estoy cansado"\n\n— I am tired' },
+        // No tags: the deck is the topic.
+        { kind: 'card', line: 9, topic: 'Spanish::Vocabulary', front: 'el niño & la niña', back: 'the boy & the girl <kids>' },
+        // A Cloze note: Anki's own `marked` tag is no topic.
+        { kind: 'card', line: 10, topic: 'grammar', front: 'Yo [...] español y [verb] inglés.', back: 'Yo hablo español y comprendo inglés.\n\nRegular -ar and -er verbs.', tags: ['marked'] },
+      ],
+      warnings: [
+        { line: 11, message: 'skipped a card with an empty front' },
+        { line: 12, message: 'skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file' },
+      ],
+    });
+  });
+
+  it('reads a hand-written CSV: quoted commas, doubled quotes, line breaks in a field, comments and blank lines', () => {
+    expect(parseAnki(fixture('capitals.csv'))).toEqual({
+      items: [
+        { kind: 'card', line: 5, topic: 'geography', front: 'Capital of Australia, the country', back: 'Canberra', tags: ['oceania'] },
+        { kind: 'card', line: 6, topic: 'geography', front: 'What is the capital of Canada?', back: 'Ottawa\n(not Toronto, the largest city)', tags: ['americas'] },
+        { kind: 'card', line: 9, front: 'The "Eternal City"', back: 'Rome' },
+        { kind: 'card', line: 10, topic: 'geography::asia', front: 'Capital of Japan', back: '東京 (Tokyo)', tags: ['marked'] },
+      ],
+      warnings: [
+        { line: 11, message: 'skipped a note with one field: a card needs a front and a back' },
+        { line: 12, message: 'skipped a card with an empty front' },
+      ],
+    });
+  });
+
+  it('turns tags and deck names into topic ids, `general` when there is neither', () => {
+    const pack = toPack([...parseAnki(fixture('capitals.csv')).items, ...parseAnki(fixture('spanish-export.txt')).items], { id: 'mixed', title: 'Mixed' });
+    expect(pack.manifest.topics.map((t) => [t.id, t.title])).toEqual([
+      ['geography', 'geography'],
+      ['general', 'General'],
+      ['geography-asia', 'geography::asia'],
+      ['verbs', 'verbs'],
+      ['spanish-vocabulary', 'Spanish::Vocabulary'],
+      ['grammar', 'grammar'],
+    ]);
+  });
+});
+
+describe('parseAnki headers and separators', () => {
+  const cards = (text: string) => parseAnki(text).items.map((i) => (i.kind === 'card' ? [i.front, i.back, i.topic ?? null] : []));
+
+  it.each([
+    ['no header, tabs', 'a b\tc, d\n', [['a b', 'c, d', null]]],
+    ['no header, semicolons', 'a, b;c\n', [['a, b', 'c', null]]],
+    ['no header, commas', 'a b,c d\n', [['a b', 'c d', null]]],
+    ['#separator:tab', '#separator:tab\na;b\tc\n', [['a;b', 'c', null]]],
+    ['#separator:Comma', '#separator:Comma\na;b,c\n', [['a;b', 'c', null]]],
+    ['#separator:semicolon', '#separator:semicolon\na,b;c\n', [['a,b', 'c', null]]],
+    ['#separator:pipe', '#separator:pipe\na,b|c\n', [['a,b', 'c', null]]],
+    ['#separator:space', '#separator:space\nhola hello\n', [['hola', 'hello', null]]],
+    ['#separator:<literal>', '#separator:^\na,b^c\n', [['a,b', 'c', null]]],
+  ])('%s', (_, text, expected) => {
+    expect(cards(text)).toEqual(expected);
+  });
+
+  it('reads #deck, #tags column and #columns, and keeps HTML as text when #html is false', () => {
+    expect(cards('#separator:tab\n#deck:AWS::Lambda\n#html:false\nx <b>y</b>\t1 &amp; 2\n')).toEqual([['x <b>y</b>', '1 &amp; 2', 'AWS::Lambda']]);
+    expect(cards('#separator:tab\n#tags column:1\nnetworking extra\tfront\tback\n')).toEqual([['front', 'back', 'networking']]);
+    expect(cards('#separator:comma\n#columns:Tags,Front,Back\nnetworking,front,back\n')).toEqual([['front', 'back', 'networking']]);
+  });
+
+  it('warns about header values it cannot use, and reads on', () => {
+    expect(parseAnki('#separator:banana\n#html:maybe\n#tags column:zero\n#unknown:ignored\na\tb\n')).toEqual({
+      items: [{ kind: 'card', line: 5, front: 'a', back: 'b' }],
+      warnings: [
+        { line: 1, message: '#separator:banana is not a separator (tab, comma, semicolon, pipe, colon, space or one character): guessing it' },
+        { line: 2, message: '#html:maybe is neither true nor false: reading the fields as plain text' },
+        { line: 3, message: '#tags column:zero is not a column number (1, 2, ...): ignored' },
+      ],
+    });
+  });
+
+  it('counts lines across quoted line breaks, Windows line endings and comment lines', () => {
+    const text = '#separator:tab\r\n"one\r\ntwo\r\nthree"\tback\r\n# a comment\r\n\r\nnext\t"x\r\n""y"""\r\nlast\tz';
+    expect(parseAnki(text).items.map((i) => (i.kind === 'card' ? [i.line, i.front, i.back] : []))).toEqual([
+      [2, 'one\ntwo\nthree', 'back'],
+      [7, 'next', 'x\n"y"'],
+      [9, 'last', 'z'],
+    ]);
+  });
+
+  it('removes terminal control characters from fields, raw or written as HTML entities', () => {
+    expect(cards('#html:true\nred \u001b[31malert\tbell&#7; &#x1b;]0;title\n')).toEqual([['red [31malert', 'bell ]0;title', null]]);
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['line breaks', 'a<br>b<BR/>c<br />d', 'a\nb\nc\nd'],
+    ["Anki's div lines", 'first<div>second</div><div>third</div>', 'first\nsecond\nthird'],
+    ['an empty div line', '<div>a</div><div><br></div><div>b</div>', 'a\n\nb'],
+    ['a trailing br in a block adds nothing', '<div>a<br></div><div>b</div>', 'a\nb'],
+    ['paragraphs', '<p>one</p>\n<p>two</p>', 'one\ntwo'],
+    ['lists', 'Steps:<ul><li>plan</li><li>do</li></ul>done', 'Steps:\n- plan\n- do\ndone'],
+    ['other tags dropped', '<span style="color:red">red</span> <b>bold</b> <a href="x">link</a>', 'red bold link'],
+    ['script and style bodies dropped', 'a<script>alert(1)</script><style>p{}</style>b', 'ab'],
+    ['comments dropped', 'a<!-- hidden <b> -->b', 'ab'],
+    ['a lone < kept', 'x < y and y > z', 'x < y and y > z'],
+    ['escaped tags are text', '&lt;br&gt; is a tag', '<br> is a tag'],
+    ['source line breaks kept', 'a\nb', 'a\nb'],
+  ])('%s', (_, html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it.each([
+    ['&nbsp;&amp;&lt;&gt;&quot;&#39;&apos;', ' &<>"\'\''],
+    ['&amp;lt; is decoded once', '&lt; is decoded once'],
+    ['&eacute;&Eacute;&ntilde;&uuml;&szlig;&copy;', 'éÉñüß©'],
+    ['&#233;&#xE9;&#x1F600;', 'éé😀'],
+    ['&mdash;&ndash;&hellip;&euro;', '—–…€'],
+    ['&bogus; &#0; &#xD800; & alone', '&bogus; &#0; &#xD800; & alone'],
+  ])('decodes %s', (html, text) => {
+    expect(decodeEntities(html)).toBe(text);
+  });
+});
