@@ -114,8 +114,12 @@ export function studyCounts(ctx: QueueContext): StudyCounts {
   return { due: dueLearning + Math.min(reviewsLeft, reviews.length), newToday, unseen: fresh.length, plan };
 }
 
-/** The next item to study, or undefined when the session is done for today. */
-export function nextStudyItem(ctx: QueueContext): Item | undefined {
+/**
+ * The next item to study, or undefined when the session is done for today. `justShown` is the
+ * item answered last: it is not brought back early through the learn-ahead window (it would
+ * come straight back); it returns when its learning step is due.
+ */
+export function nextStudyItem(ctx: QueueContext, justShown?: string): Item | undefined {
   const { learning, reviews, fresh } = classify(ctx);
   const now = ctx.now.getTime();
   const dueLearning = learning.find((l) => l.due <= now);
@@ -126,7 +130,7 @@ export function nextStudyItem(ctx: QueueContext): Item | undefined {
   const review = reviews.find((r) => r.due <= now) ?? reviews[0];
   if (review && reviewsLeft > 0) return review.item;
   if (fresh.length > 0 && today.introduced < newLimit(ctx)) return fresh[0];
-  const ahead = learning.find((l) => l.due <= now + LEARN_AHEAD_MS);
+  const ahead = learning.find((l) => l.due <= now + LEARN_AHEAD_MS && l.item.id !== justShown);
   return ahead?.item;
 }
 

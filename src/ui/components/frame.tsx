@@ -57,10 +57,7 @@ export function Frame({ title, status = [], body, screen, theme, columns, rows, 
   const statusWidth = status.reduce((w, s) => w + stringWidth(s.text), 0);
   const titleLine = fitLine([{ text: title, role: 'heading', bold: true }], Math.max(10, width - statusWidth - 2));
   const titleWidth = titleLine.reduce((w, s) => w + stringWidth(s.text), 0);
-  const bindings = bindingsFor(screen, true);
-  // This screen's own keys first; help and back, which every screen has, last.
-  const hints = [...bindings.filter((b) => b.screens !== 'all'), ...bindings.filter((b) => b.screens === 'all')].map((b) => `${b.keys} ${b.hint}`);
-  const footer = fitLine([{ text: hints.join(' · '), role: 'dim' }], width - stringWidth(more) - 1);
+  const footer = footerHints(screen, width - stringWidth(more) - 1);
   return (
     <Box flexDirection="column">
       <LinesView theme={theme} lines={[[...titleLine, { text: ' '.repeat(Math.max(1, width - titleWidth - statusWidth)) }, ...status]]} />
@@ -68,7 +65,21 @@ export function Frame({ title, status = [], body, screen, theme, columns, rows, 
       <LinesView theme={theme} lines={[...visible, ...Array.from({ length: Math.max(0, height - visible.length) }, () => [])]} />
       <Text color={theme.colour('dim')}>{'─'.repeat(width)}</Text>
       {message !== undefined ? <Text color={theme.colour('warn')}>{fitLine([{ text: message }], width).map((s) => s.text).join('')}</Text> : null}
-      <LinesView theme={theme} lines={[[...footer, { text: more ? ` ${more}` : '', role: 'accent' }]]} />
+      <LinesView theme={theme} lines={[[{ text: footer, role: 'dim' }, { text: more ? ` ${more}` : '', role: 'accent' }]]} />
     </Box>
   );
+}
+
+/**
+ * The footer: this screen's own keys first, then help and back. When the line is too narrow,
+ * screen keys are dropped from the end, so `? help` (which lists them all) always shows.
+ */
+export function footerHints(screen: ScreenKind, width: number): string {
+  const bindings = bindingsFor(screen, true);
+  const own = bindings.filter((b) => b.screens !== 'all').map((b) => `${b.keys} ${b.hint}`);
+  const shared = bindings.filter((b) => b.screens === 'all').map((b) => `${b.keys} ${b.hint}`);
+  const join = (list: string[]) => list.join(' · ');
+  while (own.length > 0 && stringWidth(join([...own, ...shared])) > width) own.pop();
+  while (shared.length > 1 && stringWidth(join([...own, ...shared])) > width) shared.pop();
+  return join([...own, ...shared]);
 }

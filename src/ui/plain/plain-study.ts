@@ -47,7 +47,7 @@ export async function plainStudy(p: LinePrompt, deps: SessionDeps, quiz: boolean
   }
   let position = 0;
   for (;;) {
-    const item = queue ? queue[position] : nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: options.topics });
+    const item = queue ? queue[position] : nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: options.topics }, done.at(-1)?.item.id);
     if (!item) break;
     p.print('');
     const shownAt = deps.clock.now().getTime();

@@ -95,11 +95,15 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     rerender();
   };
 
+  // One interval for the life of the running exam; it calls the latest `apply` through a ref.
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+  const running = view !== 'resume' && view !== 'report';
   useEffect(() => {
-    if (view === 'resume' || view === 'report') return;
-    const timer = setInterval(() => apply({ type: 'tick', now: deps.clock.now().getTime() }), 1000);
+    if (!running) return;
+    const timer = setInterval(() => applyRef.current({ type: 'tick', now: deps.clock.now().getTime() }), 1000);
     return () => clearInterval(timer);
-  });
+  }, [running, deps.clock]);
 
   const state = exam.current;
   const n = state?.spec.questionIds.length ?? 0;

@@ -57,7 +57,7 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
     session.current = { started, seed, queue, position: 0, done: [] };
   }
   const s = session.current;
-  const nextItem = (): Item | null => (s.queue ? (s.queue[s.position] ?? null) : (nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }) ?? null));
+  const nextItem = (): Item | null => (s.queue ? (s.queue[s.position] ?? null) : (nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }, s.done.at(-1)?.item.id) ?? null));
   const [state, dispatch] = useReducer(studyReducer, initialStudyState, () => studyReducer(initialStudyState, { type: 'show', item: nextItem(), now: deps.clock.now().getTime() }));
   const item = state.item;
   const question = item?.kind === 'question' ? item : null;

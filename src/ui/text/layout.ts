@@ -50,23 +50,26 @@ export function wrapSegments(segments: readonly Segment[], width: number, firstP
   const lines: Segment[][] = [];
   let current: Segment[] = [...firstPrefix];
   let used = lineWidth(firstPrefix);
+  let atStart = true;
   const restWidth = lineWidth(restPrefix);
   const push = () => {
     while (current.length && /^\s+$/.test(current[current.length - 1]!.text)) current.pop();
     lines.push(current);
     current = [...restPrefix];
     used = restWidth;
+    atStart = true;
   };
   for (const token of tokens(segments)) {
     const w = stringWidth(token.text);
     if (/^\s+$/.test(token.text)) {
-      if (used > restWidth && used + w <= width) {
+      if (!atStart && used + w <= width) {
         current.push({ ...token, text: ' '.repeat(Math.min(w, 1)) });
         used += 1;
       }
       continue;
     }
-    if (used + w > width && used > restWidth) push();
+    if (used + w > width && !atStart) push();
+    atStart = false;
     if (w > width - used) {
       // A word longer than the line: cut it by display width.
       let rest = token.text;
