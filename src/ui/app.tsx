@@ -1,14 +1,16 @@
 /** Wiring only: the screen stack, the terminal size and the theme; each screen does its own work. */
 import { Box } from 'ink';
-import { useReducer } from 'react';
 import { effectiveSettings } from '../domain/progress/state.js';
+import { useLatestReducer } from './hooks/use-latest-reducer.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { navReducer, type Nav, type Route } from './navigation.js';
+import { SlotContext, useInputRouter } from './input-router.js';
+import { navReducer, type Nav, type NavAction, type Route } from './navigation.js';
 import { ConfirmScreen } from './screens/confirm-screen.js';
 import { ExamScreen } from './screens/exam-screen.js';
 import { HelpScreen } from './screens/help-screen.js';
 import { HistoryScreen } from './screens/history-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
+import { SettingsScreen } from './screens/settings-screen.js';
 import { StatsScreen } from './screens/stats-screen.js';
 import { StudyScreen } from './screens/study-screen.js';
 import type { ScreenProps } from './screen-props.js';
@@ -22,13 +24,18 @@ export interface AppProps {
 }
 
 export function App({ deps, first, exit }: AppProps) {
-  const [stack, dispatch] = useReducer(navReducer, [first]);
+  const [stack, dispatchNav, latestStack] = useLatestReducer(navReducer, (): readonly Route[] => [first]);
+  const router = useInputRouter(0);
+  const dispatch = (action: NavAction) => {
+    dispatchNav(action);
+    router.setTop(latestStack().length - 1);
+  };
   const { columns, rows } = useTerminalSize();
   const theme = makeTheme(effectiveSettings(deps.port.state).theme, deps.colour);
   const nav: Nav = {
     push: (route) => dispatch({ type: 'push', route }),
     pop: () => dispatch({ type: 'pop' }),
-    back: () => (stack.length > 1 ? dispatch({ type: 'pop' }) : exit(0)),
+    back: () => (latestStack().length > 1 ? dispatch({ type: 'pop' }) : exit(0)),
     exit,
   };
   const props: ScreenProps = { deps, nav, theme, columns, rows, active: true };
@@ -40,7 +47,7 @@ export function App({ deps, first, exit }: AppProps) {
         const isTop = i === stack.length - 1;
         return (
           <Box key={i} display={isTop ? 'flex' : 'none'} flexDirection="column">
-            {renderRoute(route, { ...props, active: isTop })}
+            <SlotContext.Provider value={{ router, slot: i }}>{renderRoute(route, { ...props, active: isTop })}</SlotContext.Provider>
           </Box>
         );
       })}
@@ -60,6 +67,8 @@ function renderRoute(route: Route, p: ScreenProps) {
       return <StatsScreen {...p} />;
     case 'history':
       return <HistoryScreen {...p} />;
+    case 'settings':
+      return <SettingsScreen {...p} />;
     case 'help':
       return <HelpScreen {...p} screen={route.screen} />;
     case 'confirm':

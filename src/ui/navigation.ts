@@ -7,6 +7,7 @@ export type Route =
   | { readonly name: 'exam' }
   | { readonly name: 'stats' }
   | { readonly name: 'history' }
+  | { readonly name: 'settings' }
   | { readonly name: 'help'; readonly screen: ScreenKind }
   | { readonly name: 'confirm'; readonly message: string; readonly onYes: () => void };
 

@@ -186,3 +186,28 @@ describe('frames', () => {
     expect(footerHints('exam', 10)).toBe('? help');
   });
 });
+
+describe('the settings screen', () => {
+  it('changes a setting from the UI, refusing a bad value', async () => {
+    const port = memoryPort();
+    const s = renderScreen({ name: 'home' }, { pack, port });
+    await s.waitFor('Due now:');
+    await s.press('o');
+    await s.waitFor('retention');
+    await s.press(keys.down);
+    await s.press(keys.down);
+    await s.press(keys.down);
+    await s.waitFor(/› exam-date/);
+    await s.press(keys.enter);
+    for (const ch of '2027-02-30') s.type(ch);
+    await s.press(keys.enter);
+    await s.waitFor('exam-date must be a date as YYYY-MM-DD, or none');
+    for (let i = 0; i < 2; i += 1) await s.press('\u007f');
+    for (const ch of '15') s.type(ch);
+    await s.press(keys.enter);
+    await s.waitFor('Saved: exam-date = 2027-02-15.');
+    expect(port.state.settings.examDate).toBe('2027-02-15');
+    await s.press(keys.escape);
+    await s.waitFor(/Exam on 2027-02-15: \d+ days left/);
+  });
+});

@@ -3,9 +3,9 @@
  * handler for each. A key that does nothing here says so, or says why it is disabled right now.
  * Only the screen on top listens.
  */
-import { useInput } from 'ink';
 import { useState } from 'react';
 import { matchKey, type Command, type Matched, type ScreenKind } from '../keys/key-map.js';
+import { useScreenInput } from '../input-router.js';
 import type { Nav } from '../navigation.js';
 
 export type Handlers = Partial<Record<Command, (m: Matched) => void>>;
@@ -15,17 +15,22 @@ export interface ScreenKeys {
   readonly say: (message: string | undefined) => void;
 }
 
-export function useScreenKeys(screen: ScreenKind, active: boolean, nav: Nav, handlers: Handlers, disabled: Partial<Record<Command, string | undefined>> = {}): ScreenKeys {
+/**
+ * `screen` and `disabled` may be functions: they are then read when the key arrives, so a key
+ * that follows another faster than a render is matched against the screen the first one made.
+ */
+export function useScreenKeys(screen: ScreenKind | (() => ScreenKind), active: boolean, nav: Nav, handlers: Handlers, disabled: Partial<Record<Command, string | undefined>> | (() => Partial<Record<Command, string | undefined>>) = {}): ScreenKeys {
   const [message, setMessage] = useState<string | undefined>(undefined);
-  useInput(
+  useScreenInput(
     (input, key) => {
-      const m = matchKey(screen, input, key);
+      const kind = typeof screen === 'function' ? screen() : screen;
+      const m = matchKey(kind, input, key);
       setMessage(undefined);
       if (!m) {
         if (input && !key.ctrl && !key.meta) setMessage(`"${input === ' ' ? 'Space' : input}" does nothing here: press ? for the keys.`);
         return;
       }
-      const why = disabled[m.command];
+      const why = (typeof disabled === 'function' ? disabled() : disabled)[m.command];
       if (why) {
         setMessage(why);
         return;
@@ -33,10 +38,10 @@ export function useScreenKeys(screen: ScreenKind, active: boolean, nav: Nav, han
       const handler = handlers[m.command];
       if (handler) handler(m);
       else if (m.command === 'back') nav.back();
-      else if (m.command === 'help') nav.push({ name: 'help', screen });
+      else if (m.command === 'help') nav.push({ name: 'help', screen: kind });
       else if (m.command === 'interrupt') nav.exit(130);
     },
-    { isActive: active },
+    active,
   );
   return { message, say: setMessage };
 }

@@ -5,11 +5,11 @@
  */
 import type { Key } from 'ink';
 
-export type ScreenKind = 'home' | 'card' | 'question' | 'feedback' | 'exam' | 'exam-map' | 'exam-review' | 'report' | 'history' | 'stats' | 'summary' | 'help' | 'confirm';
+export type ScreenKind = 'home' | 'settings' | 'card' | 'question' | 'feedback' | 'exam' | 'exam-map' | 'exam-review' | 'report' | 'history' | 'stats' | 'summary' | 'help' | 'confirm';
 
 export type Command =
   | 'up' | 'down' | 'pick' | 'toggle' | 'submit' | 'reveal' | 'rate' | 'next' | 'previous' | 'flag' | 'map' | 'review'
-  | 'undo' | 'help' | 'back' | 'interrupt' | 'study' | 'cram' | 'quiz' | 'exam' | 'stats' | 'history' | 'yes' | 'no' | 'digit' | 'erase' | 'continue';
+  | 'undo' | 'help' | 'back' | 'interrupt' | 'study' | 'cram' | 'quiz' | 'exam' | 'stats' | 'history' | 'settings' | 'edit' | 'yes' | 'no' | 'digit' | 'erase' | 'continue';
 
 export interface Binding {
   readonly keys: string;
@@ -37,6 +37,9 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'e', command: 'exam', description: 'timed mock exam', screens: ['home'], hint: 'exam', match: is('e') },
   { keys: 'g', command: 'stats', description: 'statistics and readiness', screens: ['home'], hint: 'stats', match: is('g') },
   { keys: 'r', command: 'history', description: 'past exam reports', screens: ['home'], hint: 'reports', match: is('r') },
+  { keys: 'o', command: 'settings', description: 'settings: retention, daily limits, exam date, theme', screens: ['home'], hint: 'settings', match: is('o') },
+  { keys: '↑↓ j k', command: 'up', description: 'choose a setting', screens: ['settings'], match: (i, k) => k.upArrow || k.downArrow || i === 'k' || i === 'j' },
+  { keys: 'Enter', command: 'edit', description: 'change the chosen setting (type, then Enter to save, Esc to cancel)', screens: ['settings'], hint: 'change', match: (_i, k) => k.return },
   { keys: 'Space Enter', command: 'reveal', description: 'show the answer', screens: ['card'], hint: 'show answer', match: (i, k) => i === ' ' || k.return },
   { keys: '1-4', command: 'rate', description: 'rate: 1 Again, 2 Hard, 3 Good, 4 Easy', screens: ['card'], hint: 'rate', match: (i) => /^[1-4]$/.test(i) },
   { keys: '↑↓ j k', command: 'up', description: 'move up', screens: [...optionScreens, 'history', 'exam-map'], match: (i, k) => k.upArrow || i === 'k' },

@@ -10,7 +10,7 @@
  *   ─────────────────────────────────────────────────────────────────────────
  *   1-8 a-h pick · n → next · p ← previous · f flag · m map · S review
  */
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { correctIndices } from '../../domain/pack/types.js';
 import { createExam, seedFrom } from '../../domain/exam/create-exam.js';
 import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamStart, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
@@ -31,18 +31,34 @@ type View = 'resume' | 'question' | 'map' | 'review' | 'report';
 /** Time used is saved this often, so a crash costs at most this much exam time. */
 export const CHECKPOINT_MS = 15_000;
 
+interface ExamUi {
+  view: View;
+  /** The highlighted option. */
+  cursor: number;
+  /** Digits typed in the map or the review. */
+  typed: string;
+  mapCursor: number;
+  scroll: number;
+  notice: string | undefined;
+}
+
+const kindOf = (view: View): ScreenKind => (view === 'resume' ? 'confirm' : view === 'question' ? 'exam' : view === 'map' ? 'exam-map' : view === 'review' ? 'exam-review' : 'report');
+
 export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenProps) {
   const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
   const exam = useRef<ExamState | null>(null);
   const record = useRef<ExamRecord | null>(null);
   const lastCheckpoint = useRef(0);
-  const [view, setView] = useState<View>(() => (deps.port.state.activeExam ? 'resume' : 'question'));
+  // UI state lives in a ref that handlers read and write at once, so a burst of keys (m, 4,
+  // Enter) acts on the view the previous key made, not on the last render's.
+  const ui = useRef<ExamUi | null>(null);
+  if (!ui.current) ui.current = { view: deps.port.state.activeExam ? 'resume' : 'question', cursor: 0, typed: '', mapCursor: 0, scroll: 0, notice: undefined };
+  const u = ui.current;
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [cursor, setCursor] = useState(0);
-  const [typed, setTyped] = useState('');
-  const [mapCursor, setMapCursor] = useState(0);
-  const [scroll, setScroll] = useState(0);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const set = (patch: Partial<ExamUi>) => {
+    Object.assign(u, patch);
+    rerender();
+  };
 
   const begin = () => {
     const now = deps.clock.now();
@@ -53,26 +69,24 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
       ...(deps.options.minutes ? { minutes: deps.options.minutes } : {}),
       extraMinutes: effectiveSettings(deps.port.state).extraMinutes,
     });
-    if (created.shortfall) setNotice(`The pack holds ${created.shortfall.available} questions, fewer than the ${created.shortfall.asked} asked for: this exam uses all of them.`);
+    if (created.shortfall) u.notice = `The pack holds ${created.shortfall.available} questions, fewer than the ${created.shortfall.asked} asked for: this exam uses all of them.`;
     recordExamStart(ctx, created.spec);
     exam.current = startExam(created.spec, now.getTime());
     lastCheckpoint.current = 0;
   };
-  if (view === 'question' && !exam.current && !record.current) begin();
+  if (u.view === 'question' && !exam.current && !record.current) begin();
 
   const finish = () => {
-    const state = exam.current!;
-    record.current = recordExamEnd(ctx, state);
+    record.current = recordExamEnd(ctx, exam.current!);
     if (deps.options.reportFile) {
       try {
         deps.writeFile(deps.options.reportFile, reportMarkdown(deps.pack, record.current));
-        setNotice(`Report written to ${deps.options.reportFile}.`);
+        u.notice = `${u.notice ? `${u.notice} ` : ''}Report written to ${deps.options.reportFile}.`;
       } catch (e) {
-        setNotice((e as Error).message);
+        u.notice = (e as Error).message;
       }
     }
-    setScroll(0);
-    setView('report');
+    set({ view: 'report', scroll: 0 });
   };
 
   const apply = (action: ExamAction) => {
@@ -82,13 +96,13 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     exam.current = after;
     recordExamChange(ctx, before, after);
     const warned = crossedWarning(timeLeftMs(before), timeLeftMs(after));
-    if (warned) setNotice(`${warned} minute${warned === 1 ? '' : 's'} left.`);
+    if (warned) u.notice = `${warned} minute${warned === 1 ? '' : 's'} left.`;
     if (after.elapsedMs - lastCheckpoint.current >= CHECKPOINT_MS) {
       lastCheckpoint.current = after.elapsedMs;
       recordExamTime(ctx, after);
     }
     if (after.phase !== 'in-progress' && before.phase === 'in-progress') {
-      if (after.phase === 'expired') setNotice('Time is up: the exam was submitted with the answers given.');
+      if (after.phase === 'expired') u.notice = 'Time is up: the exam was submitted with the answers given.';
       finish();
       return;
     }
@@ -98,23 +112,25 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   // One interval for the life of the running exam; it calls the latest `apply` through a ref.
   const applyRef = useRef(apply);
   applyRef.current = apply;
-  const running = view !== 'resume' && view !== 'report';
+  const running = u.view !== 'resume' && u.view !== 'report';
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => applyRef.current({ type: 'tick', now: deps.clock.now().getTime() }), 1000);
     return () => clearInterval(timer);
   }, [running, deps.clock]);
 
-  const state = exam.current;
-  const n = state?.spec.questionIds.length ?? 0;
-  const question = state ? deps.pack.questions.find((q) => q.id === state.spec.questionIds[state.current]) : undefined;
-  const order = state ? (state.spec.optionOrders[state.current] ?? []) : [];
-  const keysNeeded = question ? correctIndices(question).length : 1;
-  const picks = state && question ? (state.answers[state.current] ?? []).map((k) => order.indexOf(k)).filter((p) => p >= 0) : [];
+  /** The current question, its option order and the picks, from the latest state. */
+  const current = () => {
+    const st = exam.current;
+    const question = st ? deps.pack.questions.find((q) => q.id === st.spec.questionIds[st.current]) : undefined;
+    const order = st ? (st.spec.optionOrders[st.current] ?? []) : [];
+    const keysNeeded = question ? correctIndices(question).length : 1;
+    const picks = st && question ? (st.answers[st.current] ?? []).map((k) => order.indexOf(k)).filter((p) => p >= 0) : [];
+    return { st, question, order, keysNeeded, picks, n: st?.spec.questionIds.length ?? 0 };
+  };
   const go = (index: number) => {
     apply({ type: 'go-to', index });
-    setCursor(0);
-    setView('question');
+    set({ cursor: 0, view: 'question' });
   };
   const leave = (code: number | null) => {
     if (exam.current && !record.current) recordExamTime(ctx, exam.current);
@@ -122,114 +138,117 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     else nav.exit(code);
   };
   const askLeave = (code: number | null) =>
-    nav.push({ name: 'confirm', message: `${code === null ? 'Stop' : 'Quit'} the exam now? Your answers and the ${formatClock(state ? timeLeftMs(state) : 0)} left are saved: \`examdrill exam\` resumes it.`, onYes: () => leave(code) });
+    nav.push({ name: 'confirm', message: `${code === null ? 'Stop' : 'Quit'} the exam now? Your answers and the ${formatClock(exam.current ? timeLeftMs(exam.current) : 0)} left are saved: \`examdrill exam\` resumes it.`, onYes: () => leave(code) });
   const typedJump = () => {
+    const { n } = current();
+    const typed = u.typed;
     const k = Number(typed);
-    setTyped('');
-    if (typed && (!Number.isInteger(k) || k < 1 || k > n)) return keys.say(`There is no question ${typed}: 1 to ${n}.`);
-    return typed ? go(k - 1) : undefined;
+    u.typed = '';
+    if (!Number.isInteger(k) || k < 1 || k > n) {
+      keys.say(`There is no question ${typed}: 1 to ${n}.`);
+      return rerender();
+    }
+    return go(k - 1);
   };
 
-  const screen: ScreenKind = view === 'resume' ? 'confirm' : view === 'question' ? 'exam' : view === 'map' ? 'exam-map' : view === 'review' ? 'exam-review' : 'report';
-  const keys = useScreenKeys(screen, active, nav, {
+  const keys = useScreenKeys(() => kindOf(u.view), active, nav, {
     yes: () => {
       const saved = deps.port.state.activeExam!;
       exam.current = startExam(saved.spec, deps.clock.now().getTime(), saved);
       lastCheckpoint.current = saved.elapsedMs;
       if (exam.current.phase === 'expired') return finish();
-      setView('question');
+      set({ view: 'question' });
     },
     no: () => {
       recordExamDiscard(ctx, deps.port.state.activeExam!.spec.examId);
-      setNotice('The unfinished exam was discarded.');
+      u.notice = 'The unfinished exam was discarded.';
       begin();
-      setView('question');
+      set({ view: 'question' });
     },
     pick: (m) => {
+      const { order, keysNeeded, picks } = current();
       const position = /\d/.test(m.input) ? Number(m.input) - 1 : m.input.charCodeAt(0) - 97;
       if (position >= order.length) return keys.say(`There are ${order.length} options.`);
       if (keysNeeded > 1 && !picks.includes(position) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}: unpick one first.`);
-      setCursor(position);
+      u.cursor = position;
       apply({ type: 'select-option', position, multiple: keysNeeded > 1 });
     },
     toggle: () => {
-      if (keysNeeded > 1 && !picks.includes(cursor) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}.`);
-      apply({ type: 'select-option', position: cursor, multiple: keysNeeded > 1 });
+      const { keysNeeded, picks } = current();
+      if (keysNeeded > 1 && !picks.includes(u.cursor) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}.`);
+      apply({ type: 'select-option', position: u.cursor, multiple: keysNeeded > 1 });
     },
     up: () => {
-      if (view === 'question') setCursor((c) => Math.max(0, c - 1));
-      else if (view === 'map') setMapCursor((c) => Math.max(0, c - 10));
-      else setScroll((s) => Math.max(0, s - 1));
+      if (u.view === 'question') set({ cursor: Math.max(0, u.cursor - 1) });
+      else if (u.view === 'map') set({ mapCursor: Math.max(0, u.mapCursor - 10) });
+      else set({ scroll: Math.max(0, u.scroll - 1) });
     },
     down: () => {
-      if (view === 'question') setCursor((c) => Math.min(order.length - 1, c + 1));
-      else if (view === 'map') setMapCursor((c) => Math.min(n - 1, c + 10));
-      else setScroll((s) => s + 1);
+      const { order, n } = current();
+      if (u.view === 'question') set({ cursor: Math.min(order.length - 1, u.cursor + 1) });
+      else if (u.view === 'map') set({ mapCursor: Math.min(n - 1, u.mapCursor + 10) });
+      else set({ scroll: u.scroll + 1 });
     },
     next: () => {
-      if (view === 'map') return setMapCursor((c) => Math.min(n - 1, c + 1));
-      if (state && state.current === n - 1) return setView('review');
+      const { st, n } = current();
+      if (u.view === 'map') return set({ mapCursor: Math.min(n - 1, u.mapCursor + 1) });
+      if (st && st.current === n - 1) return set({ view: 'review', typed: '' });
+      u.cursor = 0;
       apply({ type: 'next' });
-      setCursor(0);
     },
     previous: () => {
-      if (view === 'map') return setMapCursor((c) => Math.max(0, c - 1));
+      if (u.view === 'map') return set({ mapCursor: Math.max(0, u.mapCursor - 1) });
+      u.cursor = 0;
       apply({ type: 'previous' });
-      setCursor(0);
     },
     flag: () => apply({ type: 'toggle-flag' }),
-    map: () => {
-      setMapCursor(state?.current ?? 0);
-      setTyped('');
-      setView('map');
-    },
-    review: () => {
-      setTyped('');
-      setView('review');
-    },
-    digit: (m) => setTyped((t) => (t + m.input).slice(-3)),
-    erase: () => setTyped((t) => t.slice(0, -1)),
+    map: () => set({ view: 'map', mapCursor: exam.current?.current ?? 0, typed: '' }),
+    review: () => set({ view: 'review', typed: '' }),
+    digit: (m) => set({ typed: (u.typed + m.input).slice(-3) }),
+    erase: () => set({ typed: u.typed.slice(0, -1) }),
     submit: () => {
-      if (view === 'map') return typed ? typedJump() : go(mapCursor);
-      if (view === 'review') {
-        if (typed) return typedJump();
-        return nav.push({ name: 'confirm', message: `Submit the exam now? ${answeredCount(state!)} of ${n} answered; ${unansweredIndices(state!).length} unanswered questions score as wrong.`, onYes: () => apply({ type: 'submit', now: deps.clock.now().getTime() }) });
+      if (u.view === 'map') return u.typed ? typedJump() : go(u.mapCursor);
+      if (u.view === 'review') {
+        if (u.typed) return typedJump();
+        const st = exam.current!;
+        return nav.push({ name: 'confirm', message: `Submit the exam now? ${answeredCount(st)} of ${st.spec.questionIds.length} answered; ${unansweredIndices(st).length} unanswered questions score as wrong.`, onYes: () => apply({ type: 'submit', now: deps.clock.now().getTime() }) });
       }
       return undefined;
     },
     back: () => {
-      if (view === 'map' || view === 'review') return setView('question');
-      if (view === 'report' || view === 'resume') return nav.back();
+      if (u.view === 'map' || u.view === 'review') return set({ view: 'question' });
+      if (u.view === 'report' || u.view === 'resume') return nav.back();
       return askLeave(null);
     },
-    interrupt: () => (view === 'report' || view === 'resume' ? leave(130) : askLeave(130)),
+    interrupt: () => (u.view === 'report' || u.view === 'resume' ? leave(130) : askLeave(130)),
   });
 
   const width = columns - 1;
+  const { st: state, question, order, picks, n } = current();
   let body: Line[] = [];
   let status: Line = [];
-  let bodyScroll = scroll;
-  const message = keys.message ?? notice;
-  if (view === 'resume') {
+  let bodyScroll = u.scroll;
+  const message = keys.message ?? u.notice;
+  if (u.view === 'resume') {
     const a = deps.port.state.activeExam;
     body = a
       ? [[], ...layoutMarkdown(`An unfinished exam from ${a.startedAt.slice(0, 16).replace('T', ' ')} UTC: **${a.answers.filter((x) => x !== null).length} of ${a.spec.questionIds.length}** answered, **${formatClock(Math.max(0, a.spec.minutes * 60_000 - a.elapsedMs))}** left.`, width), [], [{ text: 'y resume it · n discard it and start a new exam', role: 'accent', bold: true }]]
       : [];
-  } else if (view === 'report' && record.current) {
+  } else if (u.view === 'report' && record.current) {
     body = reportLines(deps.pack, record.current, width);
     status = [{ text: `${record.current.result.scaled}/1000 ${record.current.result.passed ? 'pass' : 'fail'}`, role: record.current.result.passed ? 'good' : 'bad', bold: true }];
   } else if (state) {
     const left = timeLeftMs(state);
     status = [{ text: `Q ${state.current + 1}/${n} · ${answeredCount(state)} answered · ⚑ ${flaggedIndices(state).length} · ` }, { text: formatClock(left), bold: true, role: left <= 10 * 60_000 ? 'bad' : left <= 30 * 60_000 ? 'warn' : 'accent' }];
-    if (view === 'question' && question) {
-      const laid = questionLines(deps.pack, question, order, cursor, picks, width, `Question ${state.current + 1}${state.flags[state.current] ? ' ⚑ flagged' : ''}`);
+    if (u.view === 'question' && question) {
+      const laid = questionLines(deps.pack, question, order, u.cursor, picks, width, `Question ${state.current + 1}${state.flags[state.current] ? ' ⚑ flagged' : ''}`);
       body = laid.lines;
       const height = bodyHeight(rows, message !== undefined);
       bodyScroll = laid.cursorLine >= height - 1 ? laid.cursorLine - height + 2 : 0;
-    } else if (view === 'question') {
+    } else if (u.view === 'question') {
       body = [[{ text: 'This question has been removed from the pack since the exam began; it is not scored. Press n for the next one.' }]];
-    } else if (view === 'map') {
-      body = mapLines(state, mapCursor, typed);
+    } else if (u.view === 'map') {
+      body = mapLines(state, u.mapCursor, u.typed);
     } else {
       const unanswered = unansweredIndices(state);
       const flagged = flaggedIndices(state);
@@ -240,11 +259,11 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
         ...layoutMarkdown(`Flagged: ${flagged.length ? flagged.map((i) => i + 1).join(', ') : 'none'}`, width, { role: flagged.length ? 'flag' : 'good' }),
         [],
         [{ text: 'Type a question number and Enter to go back to it; Enter alone submits (after you confirm).' }],
-        [{ text: `Go to: ${typed || '_'}`, role: 'accent', bold: true }],
+        [{ text: `Go to: ${u.typed || '_'}`, role: 'accent', bold: true }],
       ];
     }
   }
-  return <Frame title={`${deps.pack.title} · exam`} status={status} body={body} screen={screen} theme={theme} columns={columns} rows={rows} scroll={bodyScroll} message={message} />;
+  return <Frame title={`${deps.pack.title} · exam`} status={status} body={body} screen={kindOf(u.view)} theme={theme} columns={columns} rows={rows} scroll={bodyScroll} message={message} />;
 }
 
 /** The question map: ten to a row; answered, unanswered, flagged and current at a glance. */

@@ -28,6 +28,7 @@ export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     exam: () => nav.push({ name: 'exam' }),
     stats: () => nav.push({ name: 'stats' }),
     history: () => nav.push({ name: 'history' }),
+    settings: () => nav.push({ name: 'settings' }),
     continue: () => {
       if (action.kind === 'quiz') nav.push({ name: 'study', mode: 'quiz', topics: [action.topic] });
       else if (action.kind === 'exam') nav.push({ name: 'exam' });

@@ -10,7 +10,7 @@
  *   › [x] a) Request a higher account concurrency quota
  *     [ ] b) ...
  */
-import { useReducer, useRef } from 'react';
+import { useRef } from 'react';
 import { correctIndices, type Item } from '../../domain/pack/types.js';
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
@@ -20,13 +20,14 @@ import { optionOrder } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
 import { bodyHeight, Frame } from '../components/frame.js';
+import { useLatestReducer } from '../hooks/use-latest-reducer.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import type { ScreenKind } from '../keys/key-map.js';
 import type { ScreenProps } from '../screen-props.js';
 import { sessionSummary } from '../summary.js';
 import { layoutMarkdown, type Line } from '../text/layout.js';
 import { cardLines, feedbackLines, questionLines } from './item-lines.js';
-import { initialStudyState, studyReducer } from './study-state.js';
+import { initialStudyState, studyReducer, type StudyState } from './study-state.js';
 
 export interface StudyScreenProps extends ScreenProps {
   readonly mode: 'study' | 'cram' | 'quiz';
@@ -58,55 +59,62 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
   }
   const s = session.current;
   const nextItem = (): Item | null => (s.queue ? (s.queue[s.position] ?? null) : (nextStudyItem({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }, s.done.at(-1)?.item.id) ?? null));
-  const [state, dispatch] = useReducer(studyReducer, initialStudyState, () => studyReducer(initialStudyState, { type: 'show', item: nextItem(), now: deps.clock.now().getTime() }));
-  const item = state.item;
-  const question = item?.kind === 'question' ? item : null;
-  const order = question ? optionOrder(question, s.seed) : [];
-  const multiple = question ? correctIndices(question).length > 1 : false;
+  const [state, dispatch, latest] = useLatestReducer(studyReducer, () => studyReducer(initialStudyState, { type: 'show', item: nextItem(), now: deps.clock.now().getTime() }));
   const width = columns - 1;
-  const elapsed = () => deps.clock.now().getTime() - state.shownAt;
+  /** What the handlers need, from the latest state (not this render's). */
+  const view = (st: StudyState = latest()) => {
+    const question = st.item?.kind === 'question' ? st.item : null;
+    const order = question ? optionOrder(question, s.seed) : [];
+    const keysNeeded = question ? correctIndices(question).length : 0;
+    return { st, question, order, keysNeeded, multiple: keysNeeded > 1 };
+  };
+  const kindOf = (st: StudyState): ScreenKind => (st.phase === 'front' || st.phase === 'back' ? 'card' : st.phase === 'answering' ? 'question' : st.phase === 'feedback' ? 'feedback' : 'summary');
+  const elapsed = () => deps.clock.now().getTime() - latest().shownAt;
   const advance = () => {
     if (s.queue) s.position += 1;
     dispatch({ type: 'show', item: nextItem(), now: deps.clock.now().getTime() });
   };
   const submit = () => {
-    if (!question) return;
-    if (state.picks.length === 0) {
+    const { st, question, order } = view();
+    if (!question || st.phase !== 'answering') return;
+    if (st.picks.length === 0) {
       keys.say(`Pick an option first: 1-${order.length} or a-${String.fromCharCode(96 + order.length)}.`);
       return;
     }
-    const chosen = state.picks.map((p) => order[p]!);
+    const chosen = st.picks.map((p) => order[p]!);
     const outcome = answerQuestion(ctx, question, chosen, elapsed(), mode);
     s.done.push({ item: question, event: outcome.event });
     dispatch({ type: 'answered', correct: outcome.correct, chosen });
   };
-  const screen: ScreenKind = state.phase === 'front' || state.phase === 'back' ? 'card' : state.phase === 'answering' ? 'question' : state.phase === 'feedback' ? 'feedback' : 'summary';
   const keys = useScreenKeys(
-    screen,
+    () => kindOf(latest()),
     active,
     nav,
     {
       reveal: () => dispatch({ type: 'reveal' }),
       rate: (m) => {
-        if (item?.kind !== 'card' || state.phase !== 'back') return;
-        s.done.push({ item, event: rateCard(ctx, item, Number(m.input) as Rating, elapsed(), mode) });
+        const { st } = view();
+        if (st.item?.kind !== 'card' || st.phase !== 'back') return;
+        s.done.push({ item: st.item, event: rateCard(ctx, st.item, Number(m.input) as Rating, elapsed(), mode) });
         advance();
       },
-      up: (m) => (state.phase === 'answering' ? dispatch({ type: 'move', delta: -1, count: order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? -10 : -1 })),
-      down: (m) => (state.phase === 'answering' ? dispatch({ type: 'move', delta: 1, count: order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? 10 : 1 })),
+      up: (m) => (latest().phase === 'answering' ? dispatch({ type: 'move', delta: -1, count: view().order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? -10 : -1 })),
+      down: (m) => (latest().phase === 'answering' ? dispatch({ type: 'move', delta: 1, count: view().order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? 10 : 1 })),
       pick: (m) => {
+        const { st, order, keysNeeded, multiple } = view();
         const position = /\d/.test(m.input) ? Number(m.input) - 1 : m.input.charCodeAt(0) - 97;
         if (position >= order.length) return keys.say(`There are ${order.length} options: 1-${order.length} or a-${String.fromCharCode(96 + order.length)}.`);
-        if (multiple && !state.picks.includes(position) && state.picks.length >= correctIndices(question!).length) return keys.say(`Choose at most ${correctIndices(question!).length}: unpick one first (Space or its key).`);
+        if (multiple && !st.picks.includes(position) && st.picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}: unpick one first (Space or its key).`);
         dispatch({ type: 'pick', position, multiple });
       },
       toggle: () => {
-        if (!multiple) return dispatch({ type: 'pick', position: state.cursor, multiple: false });
-        if (!state.picks.includes(state.cursor) && state.picks.length >= correctIndices(question!).length) return keys.say(`Choose at most ${correctIndices(question!).length}.`);
+        const { st, keysNeeded, multiple } = view();
+        if (!multiple) return dispatch({ type: 'pick', position: st.cursor, multiple: false });
+        if (!st.picks.includes(st.cursor) && st.picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}.`);
         dispatch({ type: 'toggle-cursor' });
       },
       submit,
-      next: () => (state.phase === 'done' ? nav.back() : advance()),
+      next: () => (latest().phase === 'done' ? nav.back() : advance()),
       undo: () => {
         const last = s.done.pop();
         if (!last) return;
@@ -116,8 +124,11 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
         keys.say(`Undone: the ${last.item.kind === 'card' ? 'rating' : 'answer'} of that item. Answer it again.`);
       },
     },
-    { undo: s.done.length === 0 ? 'Nothing to undo yet in this session.' : undefined },
+    () => ({ undo: s.done.length === 0 ? 'Nothing to undo yet in this session.' : undefined }),
   );
+  const { question, order } = view(state);
+  const item = state.item;
+  const screen = kindOf(state);
 
   let body: Line[];
   let scroll = state.scroll;
