@@ -30,6 +30,9 @@ export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void>
       const a = line.trim().toLowerCase();
       if (a === 'y' || a === 'yes') {
         state = startExam(active.spec, deps.clock.now().getTime(), active);
+        // Carry on from the first question left unanswered.
+        const next = state.answers.findIndex((x) => x === null);
+        if (next > 0) state = examReducer(state, { type: 'go-to', index: next });
         break;
       }
       if (a === 'n' || a === 'no') {
