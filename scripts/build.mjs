@@ -1,16 +1,21 @@
-// Bundles the program into one ESM file, dist/examdrill.js.
-// Production React, a createRequire banner for CommonJS dependencies, and
+// Bundles the program into dist/examdrill.js, one ESM entry file, plus chunks that it loads
+// on demand (dist/chunks/): the Ink UI, zod and each command. Compiling the whole program as one
+// 1.2 MB module took 49 ms of a 150 ms start; a command that needs no terminal UI now compiles
+// only what it uses. Production React, a createRequire banner for CommonJS dependencies, and
 // react-devtools-core aliased to a stub (Ink imports it only in development).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`, { recursive: true });
 
 await build({
-  entryPoints: [`${root}src/cli/bin.ts`],
-  outfile: `${root}dist/examdrill.js`,
+  entryPoints: { examdrill: `${root}src/cli/bin.ts` },
+  outdir: `${root}dist`,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
