@@ -32,7 +32,8 @@ describe('plain mode sessions', () => {
     const data = tempDir();
     const { packs } = smallPack();
     const r = await runCli(['quiz', '--pack', 'valid-nested', '--packs-dir', packs, '--seed', '1', '--count', '2'], { env: env(data), input: 'z\n9\n1,4\nb\n' });
-    expect(r.stdout).toContain('Choose 2.\nanswer> "z" is not an option: type a number from 1 to 5 or a letter from a to e, several joined by commas for a multiple-response question.');
+    expect(r.stdout).not.toContain('Choose 2.'); // the stem already says "(Choose two.)"
+    expect(r.stdout).toContain('5) 4\nanswer> "z" is not an option: type a number from 1 to 5 or a letter from a to e, several joined by commas for a multiple-response question.');
     expect(r.stdout).toContain('answer> "9" is out of range');
     expect(r.stdout).toMatch(/answer> (correct|wrong)\nRight answers?: /);
     const stats = JSON.parse((await runCli(['stats', '--json', '--pack', 'valid-nested', '--packs-dir', packs], { env: env(data) })).stdout) as { reviews: { total: number }; misconceptions: unknown[] };

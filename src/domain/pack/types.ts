@@ -104,3 +104,8 @@ export function packItems(pack: Pack): Item[] {
 export function topicDomains(pack: Pack): Map<string, string> {
   return new Map(pack.topics.map((t) => [t.id, t.domain]));
 }
+
+/** True when the stem already tells how many to pick, as exam stems do: "(Choose two.)". */
+export function stemSaysHowMany(stem: string): boolean {
+  return /\(\s*(choose|select)\s+(two|three|four|five|\d)\b[^)]*\)/i.test(stem);
+}

@@ -59,7 +59,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'Backspace', command: 'erase', description: 'erase the typed number', screens: ['exam-map', 'exam-review'], match: (_i, k) => k.backspace || k.delete },
   { keys: 'Enter', command: 'submit', description: 'go to the typed or highlighted question / submit', screens: ['exam-map', 'exam-review', 'history'], hint: 'go / submit', match: (_i, k) => k.return },
   { keys: 'u', command: 'undo', description: 'undo the last rating or answer', screens: ['card', 'question', 'feedback'], hint: 'undo', match: is('u') },
-  { keys: '↑↓ PgUp PgDn', command: 'up', description: 'scroll', screens: ['feedback', 'report', 'stats', 'help', 'summary'], match: (i, k) => k.upArrow || k.pageUp || i === 'k' },
+  { keys: '↑↓ PgUp PgDn', command: 'up', description: 'scroll', screens: ['feedback', 'report', 'stats', 'help', 'summary'], hint: 'scroll', match: (i, k) => k.upArrow || k.pageUp || i === 'k' },
   { keys: '↓', command: 'down', description: 'scroll down', screens: ['feedback', 'report', 'stats', 'help', 'summary'], match: (i, k) => k.downArrow || k.pageDown || i === 'j' },
 ];
 

@@ -1,6 +1,6 @@
 /** How plain mode prints a card, a question and the feedback after an answer. */
 import type { Card, Question } from '../../domain/pack/types.js';
-import { correctIndices } from '../../domain/pack/types.js';
+import { correctIndices, stemSaysHowMany } from '../../domain/pack/types.js';
 import { optionLetter } from '../../domain/study/options.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
@@ -19,7 +19,7 @@ export function printQuestion(p: LinePrompt, q: Question, order: readonly number
   p.print(toPlainText(q.stem));
   order.forEach((k, pos) => p.print(`${pos + 1}) ${toPlainText(q.options[k]!.text)}`));
   const n = correctIndices(q).length;
-  if (n > 1) p.print(`Choose ${n}.`);
+  if (n > 1 && !stemSaysHowMany(q.stem)) p.print(`Choose ${n}.`);
 }
 
 /** `correct` or `wrong`, the right options, each option's why, the explanation and links. */

@@ -1,5 +1,5 @@
 /** Cards, questions and feedback as laid-out lines. */
-import { correctIndices, type Card, type Pack, type Question } from '../../domain/pack/types.js';
+import { correctIndices, stemSaysHowMany, type Card, type Pack, type Question } from '../../domain/pack/types.js';
 import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
 import { optionLetter } from '../../domain/study/options.js';
 import { layoutMarkdown, type Line, type Segment } from '../text/layout.js';
@@ -24,7 +24,7 @@ export function cardLines(pack: Pack, card: Card, revealed: boolean, intervals: 
 export function questionLines(pack: Pack, q: Question, order: readonly number[], cursor: number, picks: readonly number[], width: number, header: string): { lines: Line[]; cursorLine: number } {
   const multiple = correctIndices(q).length > 1;
   const out: Line[] = [[{ text: `${header} · ${topicTitle(pack, q.topic)}`, role: 'dim' }], [], ...layoutMarkdown(q.stem, width)];
-  if (multiple) out.push([{ text: `Choose ${correctIndices(q).length}.`, bold: true, role: 'accent' }]);
+  if (multiple && !stemSaysHowMany(q.stem)) out.push([{ text: `Choose ${correctIndices(q).length}.`, bold: true, role: 'accent' }]);
   out.push([]);
   let cursorLine = 0;
   order.forEach((k, pos) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintPack } from '../../../src/domain/pack/lint.js';
 import type { Pack, Question } from '../../../src/domain/pack/types.js';
 import { formatIssue } from '../../../src/domain/pack/issues.js';
+import { stemSaysHowMany } from '../../../src/domain/pack/types.js';
 import { blueprintPack, question } from '../../helpers/packs.js';
 
 const base = blueprintPack([3, 3, 3, 3, 3, 3]);
@@ -62,4 +63,14 @@ describe('pack lint', () => {
     expect(w).toContain('pack.yaml:1:1 topics: topic d1-t0 has no questions: quizzes and exams cannot cover it');
     expect(w).toContain('pack.yaml:1:1 exam.questions: the pool holds 6 questions, fewer than the 75 a mock exam asks for');
   });
+});
+
+describe('stemSaysHowMany', () => {
+  it.each([
+    ['Which actions meet both requirements? (Choose two.)', true],
+    ['Pick the right ones. (Select THREE)', true],
+    ['(choose 2)', true],
+    ['Which two services? Choose wisely.', false],
+    ['Which service should they choose?', false],
+  ])('%j -> %s', (stem, expected) => expect(stemSaysHowMany(stem)).toBe(expected));
 });
