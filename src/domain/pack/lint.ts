@@ -2,7 +2,7 @@
  * Quality warnings for a valid pack: what a reviewer of exam questions would flag. Pure: the
  * pack in, warnings out, each located at the item's file and line.
  */
-import type { PackIssue } from './issues.js';
+import { sortIssues, type PackIssue } from './issues.js';
 import { correctIndices, type Pack, type Question } from './types.js';
 
 /** Above this share of single-answer questions whose key is the strictly longest option, warn. */
@@ -51,7 +51,12 @@ export function lintPack(pack: Pack): PackIssue[] {
   if (pack.questions.length < pack.exam.questions) {
     warn(manifest, 'exam.questions', `the pool holds ${pack.questions.length} questions, fewer than the ${pack.exam.questions} a mock exam asks for`);
   }
-  return out;
+  for (const q of pack.questions) {
+    const said = chooseCount(q.stem);
+    const keys = correctIndices(q).length;
+    if (said !== undefined && said !== keys) warn(q.source, q.source.path, `the stem says choose ${said} but ${q.id} has ${keys} correct option${keys === 1 ? '' : 's'}`);
+  }
+  return sortIssues(out);
 }
 
 export function correctIsStrictlyLongest(q: Question): boolean {
@@ -113,4 +118,14 @@ export function similarStems(questions: readonly Question[]): [Question, Questio
     if (similarity >= NEAR_DUPLICATE_SIMILARITY) out.push([questions[a]!, questions[b]!, similarity]);
   }
   return out.sort((p, q) => p[1].source.file.localeCompare(q[1].source.file) || p[1].source.line - q[1].source.line);
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** The count a stem asks for, as in "(Choose two.)", if it says one. */
+export function chooseCount(stem: string): number | undefined {
+  const m = /\(\s*(?:choose|select)\s+(one|two|three|four|five|\d)\b/i.exec(stem);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  return NUMBER_WORDS[word] ?? Number(word);
 }

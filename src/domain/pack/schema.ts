@@ -30,8 +30,8 @@ const url = z
   .regex(/^https:\/\/[^\s]+$/, { error: 'a ref must be an https:// URL' })
   .refine((s) => !CONTROL_CHARS.test(s), { error: 'a ref contains a terminal control character' });
 
-const tags = z.array(text('a tag')).describe('Free words for filtering.');
-const refs = z.array(url).describe('Documentation links, https only.');
+const tags = z.array(text('a tag'), { error: 'expected a list of tags, such as [sqs, retries]' }).describe('Free words for filtering.');
+const refs = z.array(url, { error: 'expected a list of https links' }).describe('Documentation links, https only.');
 
 export const domainSchema = z.strictObject({
   id,
@@ -49,9 +49,9 @@ export const topicSchema = z.strictObject({
 });
 
 export const examBlueprintSchema = z.strictObject({
-  questions: z.number().int().positive().max(500).default(75).describe('Questions per mock exam.'),
-  minutes: z.number().int().positive().max(1000).default(180).describe('Time allowed, in minutes.'),
-  passingScore: z.number().int().min(100).max(1000).default(750).describe('Passing score on the scaled 100-1000 score.'),
+  questions: z.number({ error: 'expected a number of questions' }).int({ error: 'questions must be a whole number' }).min(1, { error: 'questions must be at least 1' }).max(500, { error: 'questions must be at most 500' }).default(75).describe('Questions per mock exam.'),
+  minutes: z.number({ error: 'expected a number of minutes' }).int({ error: 'minutes must be a whole number' }).min(1, { error: 'minutes must be at least 1' }).max(1000, { error: 'minutes must be at most 1000' }).default(180).describe('Time allowed, in minutes.'),
+  passingScore: z.number({ error: 'expected a passing score' }).int({ error: 'passingScore must be a whole number' }).min(100, { error: 'passingScore is on the 100-1000 scale: at least 100' }).max(1000, { error: 'passingScore is on the 100-1000 scale: at most 1000' }).default(750).describe('Passing score on the scaled 100-1000 score.'),
 });
 
 export const packManifestSchema = z
@@ -63,12 +63,12 @@ export const packManifestSchema = z
       .string({ error: 'expected a version (a string such as 1.0.0)' })
       .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, { error: 'a version is semver, such as 1.2.0' }),
     description: text('a description').optional(),
-    authors: z.array(text('an author')).optional(),
+    authors: z.array(text('an author'), { error: 'expected a list of authors, such as [Jane Doe]' }).optional(),
     license: text('a license').optional(),
-    domains: z.array(domainSchema).min(1, { error: 'a pack needs at least one domain' }),
-    topics: z.array(topicSchema).min(1, { error: 'a pack needs at least one topic' }),
+    domains: z.array(domainSchema, { error: 'expected a list of domains' }).min(1, { error: 'a pack needs at least one domain' }),
+    topics: z.array(topicSchema, { error: 'expected a list of topics' }).min(1, { error: 'a pack needs at least one topic' }),
     exam: examBlueprintSchema.optional(),
-  })
+  }, { error: 'pack.yaml is a mapping of keys such as format, id, title (not a list)' })
   .describe('pack.yaml: the identity of an examdrill content pack and its mock-exam blueprint.');
 
 export const cardSchema = z.strictObject({
@@ -82,7 +82,7 @@ export const cardSchema = z.strictObject({
 
 export const optionSchema = z.strictObject({
   text: text('an option text'),
-  correct: z.boolean().optional().describe('true on every right option.'),
+  correct: z.boolean({ error: 'correct is true or false (without quotes)' }).optional().describe('true on every right option.'),
   why: text('an option why').optional().describe('Why this option is right or wrong; shown after answering.'),
 });
 
@@ -90,13 +90,13 @@ export const questionSchema = z
   .strictObject({
     id,
     topic: id.optional().describe('Overrides the file-level topic.'),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional().describe('1 recall .. 3 multi-step scenario.'),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty is 1 (recall), 2 or 3 (multi-step scenario)' }).optional().describe('1 recall .. 3 multi-step scenario.'),
     stem: text('a question stem'),
     options: z
-      .array(optionSchema)
+      .array(optionSchema, { error: 'expected a list of options' })
       .min(2, { error: 'a question needs at least 2 options' })
       .max(8, { error: 'a question has at most 8 options' }),
-    shuffle: z.boolean().optional().describe('false keeps the option order as written.'),
+    shuffle: z.boolean({ error: 'shuffle is true or false (without quotes)' }).optional().describe('false keeps the option order as written.'),
     explanation: text('an explanation').optional(),
     tags: tags.optional(),
     refs: refs.optional(),
@@ -113,9 +113,9 @@ export const questionSchema = z
 export const itemFileSchema = z
   .strictObject({
     topic: id.optional().describe('Default topic for every item in this file.'),
-    cards: z.array(cardSchema).optional(),
-    questions: z.array(questionSchema).optional(),
-  })
+    cards: z.array(cardSchema, { error: 'expected a list of cards' }).optional(),
+    questions: z.array(questionSchema, { error: 'expected a list of questions' }).optional(),
+  }, { error: 'an item file is a mapping with topic, cards and questions (not a list)' })
   .describe('An item file of an examdrill content pack: cards and questions.');
 
 /**
@@ -123,12 +123,12 @@ export const itemFileSchema = z
  * list entry on its own, so one broken item hides no problem of another.
  */
 export const manifestShapeSchema = packManifestSchema.extend({
-  domains: z.array(z.unknown()).min(1, { error: 'a pack needs at least one domain' }),
-  topics: z.array(z.unknown()).min(1, { error: 'a pack needs at least one topic' }),
+  domains: z.array(z.unknown(), { error: 'expected a list of domains' }).min(1, { error: 'a pack needs at least one domain' }),
+  topics: z.array(z.unknown(), { error: 'expected a list of topics' }).min(1, { error: 'a pack needs at least one topic' }),
 });
 export const itemFileShapeSchema = itemFileSchema.extend({
-  cards: z.array(z.unknown()).optional(),
-  questions: z.array(z.unknown()).optional(),
+  cards: z.array(z.unknown(), { error: 'expected a list of cards' }).optional(),
+  questions: z.array(z.unknown(), { error: 'expected a list of questions' }).optional(),
 });
 
 export type PackManifestInput = z.input<typeof packManifestSchema>;

@@ -3,7 +3,7 @@
  * folders whose names start with `.` or `_` (drafts). Sizes are checked before reading, so a
  * 50 MB file is refused without being parsed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** A file over this size is refused: YAML parsing needs about 35 times a file's size in memory. */
@@ -19,7 +19,12 @@ export interface PackFile {
 
 export function listPackFiles(dir: string): PackFile[] {
   const out: PackFile[] = [];
+  // A folder reached twice (a link to a parent) is walked once: no loop, no ELOOP.
+  const seen = new Set<string>();
   const walk = (folder: string): void => {
+    const real = realpathSync(folder);
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;

@@ -1,7 +1,6 @@
 /** How plain mode prints a card, a question and the feedback after an answer. */
 import type { Card, Question } from '../../domain/pack/types.js';
 import { correctIndices, stemSaysHowMany } from '../../domain/pack/types.js';
-import { optionLetter } from '../../domain/study/options.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
 
@@ -31,7 +30,7 @@ export function printFeedback(p: LinePrompt, q: Question, order: readonly number
   order.forEach((k, pos) => {
     const o = q.options[k]!;
     const marks = [keys.has(k) ? 'right' : 'wrong', chosen.includes(k) ? 'your pick' : ''].filter(Boolean).join(', ');
-    p.print(`${optionLetter(pos)}) ${marks}: ${o.why ? toPlainText(o.why) : '(no reason given)'}`);
+    p.print(`${pos + 1}) ${marks}: ${o.why ? toPlainText(o.why) : '(no reason given)'}`);
   });
   if (q.explanation) p.print(toPlainText(q.explanation));
   if (q.refs.length) p.print(`See: ${q.refs.join(' ')}`);

@@ -74,3 +74,11 @@ describe('stemSaysHowMany', () => {
     ['Which service should they choose?', false],
   ])('%j -> %s', (stem, expected) => expect(stemSaysHowMany(stem)).toBe(expected));
 });
+
+describe('choose counts', () => {
+  it('warns when the stem says choose N but another number of options is correct', () => {
+    const qs = balanced(6);
+    qs[1] = { ...question('q1', 'd0-t0', [0, 2], 5), stem: 'Which two settings apply? (Choose three.)' };
+    expect(warnings(clean(qs))).toEqual(['items.yaml:1:5 questions[0]: the stem says choose 3 but q1 has 2 correct options']);
+  });
+});

@@ -116,3 +116,29 @@ describe('loadPack on a valid pack', () => {
     expect(third.ok && !third.cached && third.pack.cards[0]!.front).toBe('F2');
   });
 });
+
+describe('folders', () => {
+  it('a link back to a parent folder is walked once, not until ELOOP', async () => {
+    const { symlinkSync, cpSync } = await import('node:fs');
+    const dir = join(tempDir(), 'p');
+    cpSync(join(packs, 'valid-nested'), dir, { recursive: true });
+    symlinkSync(dir, join(dir, 'items', 'loop'));
+    const result = await loadPack(dir);
+    expect(result.ok && result.pack.questions.length).toBe(2);
+  });
+
+  it('plain-English messages for wrong types', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: t\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\nexam: {questions: 0, passingScore: 50}\n');
+    writeFileSync(join(dir, 'a.yaml'), 'topic: t\nquestions:\n  - id: q\n    difficulty: 5\n    tags: sqs\n    stem: S\n    options:\n      - {text: A, correct: "yes"}\n      - {text: B}\n');
+    writeFileSync(join(dir, 'b.yaml'), '- a list\n');
+    expect(await problems(dir)).toEqual([
+      'a.yaml:4:17 questions[0].difficulty: difficulty is 1 (recall), 2 or 3 (multi-step scenario)',
+      'a.yaml:5:11 questions[0].tags: expected a list of tags, such as [sqs, retries]',
+      'a.yaml:8:28 questions[0].options[0].correct: correct is true or false (without quotes)',
+      'b.yaml:1:1: an item file is a mapping with topic, cards and questions (not a list)',
+      'pack.yaml:7:19 exam.questions: questions must be at least 1',
+      'pack.yaml:7:36 exam.passingScore: passingScore is on the 100-1000 scale: at least 100',
+    ]);
+  });
+});
