@@ -4,14 +4,14 @@
 // only what it uses. Production React, a createRequire banner for CommonJS dependencies, and
 // react-devtools-core aliased to a stub (Ink imports it only in development).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`, { recursive: true });
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { examdrill: `${root}src/cli/bin.ts` },
   outdir: `${root}dist`,
   splitting: true,
@@ -36,3 +36,11 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(`${root}dist/examdrill.js`, 0o755);
+
+// Chunks of earlier builds stay a day, so a session started before a rebuild can still load
+// the chunks it was built with; older ones are removed.
+const current = new Set(Object.keys(result.metafile.outputs).map((p) => p.split('/').pop()));
+const chunks = `${root}dist/chunks`;
+for (const name of readdirSync(chunks)) {
+  if (!current.has(name) && Date.now() - statSync(`${chunks}/${name}`).mtimeMs > 86_400_000) unlinkSync(`${chunks}/${name}`);
+}

@@ -45,7 +45,9 @@ export function useInputRouter(initialTop: number): InputRouter {
     if (handler) handler(input, key);
     else waiting.current.push([input, key]);
   };
-  useInput(deliver);
+  useInput((input, key) => {
+    for (const [i, k] of splitKeys(input, key)) deliver(i, k);
+  });
   return router.current;
 }
 
@@ -53,4 +55,24 @@ export function useInputRouter(initialTop: number): InputRouter {
 export function useScreenInput(handler: RawHandler, active: boolean): void {
   const ctx = useContext(SlotContext);
   if (ctx && active) ctx.router.register(ctx.slot, handler);
+}
+
+/**
+ * Ink hands over several keys that arrive in one read (typed while the program was busy, or
+ * pasted) as one string, which would match no binding. examdrill has no text fields where a
+ * paste means text, so such a string is taken apart into the keys it holds.
+ */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return [[input, key]];
+  const plain: Key = { ...key, return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false };
+  return chars.map((ch): [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...plain, return: true }];
+    if (ch === '\t') return ['', { ...plain, tab: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { ...plain, backspace: true }];
+    if (ch === '\u001b') return ['', { ...plain, escape: true, meta: true }];
+    const code = ch.codePointAt(0)!;
+    if (code < 32) return [String.fromCharCode(code + 96), { ...plain, ctrl: true }];
+    return [ch, { ...plain, shift: ch !== ch.toLowerCase() }];
+  });
 }

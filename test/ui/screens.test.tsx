@@ -211,3 +211,24 @@ describe('the settings screen', () => {
     await s.waitFor(/Exam on 2027-02-15: \d+ days left/);
   });
 });
+
+describe('keys that arrive in one read', () => {
+  it('are taken apart into single keys', async () => {
+    const { splitKeys } = await import('../../src/ui/input-router.js');
+    const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+    const keys = splitKeys('\ryA\u0003', none).map(([i, k]) => [i, k.return, k.ctrl, k.shift]);
+    expect(keys).toEqual([['', true, false, false], ['y', false, false, false], ['A', false, false, true], ['c', false, true, false]]);
+    expect(splitKeys('y', none)).toEqual([['y', none]]);
+  });
+
+  it('a pasted Enter and y submit the exam from the review', async () => {
+    const port = memoryPort();
+    const s = renderScreen({ name: 'exam' }, { pack, port, options: { questions: 2, minutes: 30, seed: 2 } });
+    await s.waitFor('Q 1/2');
+    await s.press('S');
+    await s.waitFor('Review: 0 of 2 answered.');
+    s.type('\ry');
+    await s.waitFor(/result: (pass|fail)/);
+    expect(s.frame()).not.toContain('does nothing');
+  });
+});

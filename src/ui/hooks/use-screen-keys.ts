@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { matchKey, type Command, type Matched, type ScreenKind } from '../keys/key-map.js';
+import { stripControlChars } from '../../domain/text/control-chars.js';
 import { useScreenInput } from '../input-router.js';
 import type { Nav } from '../navigation.js';
 
@@ -27,7 +28,8 @@ export function useScreenKeys(screen: ScreenKind | (() => ScreenKind), active: b
       const m = matchKey(kind, input, key);
       setMessage(undefined);
       if (!m) {
-        if (input && !key.ctrl && !key.meta) setMessage(`"${input === ' ' ? 'Space' : input}" does nothing here: press ? for the keys.`);
+        const shown = stripControlChars(input).replace(/\n/g, '');
+        if (shown && !key.ctrl && !key.meta) setMessage(`"${shown === ' ' ? 'Space' : shown}" does nothing here: press ? for the keys.`);
         return;
       }
       const why = (typeof disabled === 'function' ? disabled() : disabled)[m.command];

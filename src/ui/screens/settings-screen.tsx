@@ -58,7 +58,7 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
       else if (m?.command === 'back') return nav.back();
       else if (m?.command === 'help') return nav.push({ name: 'help', screen: 'settings' });
       else if (m?.command === 'interrupt') return nav.exit(130);
-      else if (input) s.note = `"${input}" does nothing here: press ? for the keys.`;
+      else if (input && /^[\x20-\x7e]+$/.test(input)) s.note = `"${input}" does nothing here: press ? for the keys.`;
       rerender();
     },
     active,
