@@ -31,7 +31,7 @@ describe('study session (e2e)', () => {
 
     t.press('Space');
     const back = await t.waitFor(/Again/);
-    expect(back).toMatch(/1\s+Again\s+\S+\s+2\s+Hard\s+\S+\s+3\s+Good\s+\S+\s+4\s+Easy\s+\S+/);
+    expect(back).toMatch(/1\s+Again\s+\S+\s+2\s+Hard\s+\S+\s+› 3\s+Good\s+\S+\s+4\s+Easy\s+\S+/);
     expect(back).not.toContain('Space or Enter shows the answer.');
     expect(back).toContain(question);
     // The back sits under a rule inside the body, below the front.

@@ -140,4 +140,4 @@ export async function settle(turns = 10): Promise<void> {
   for (let i = 0; i < turns; i += 1) await new Promise<void>((r) => setImmediate(r));
 }
 
-export const keys = { enter: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', ctrlC: '\u0003' };
+export const keys = { enter: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', ctrlC: '\u0003' };

@@ -61,8 +61,12 @@ describe('the study screen', () => {
     expect(s.frame()).not.toContain('Back c-one');
     await s.press(' ');
     await s.waitFor('Back c-one');
-    expect(s.frame()).toMatch(/1 {2}Again 1m .* 3 {2}Good 10m/);
-    await s.press('3');
+    expect(s.frame()).toMatch(/ 1 {2}Again 1m .*› 3 {2}Good 10m/);
+    await s.press(keys.left);
+    await s.waitFor(/› 2 {2}Hard/);
+    await s.press(keys.right);
+    await s.waitFor(/› 3 {2}Good/);
+    await s.press(keys.enter);
     await s.waitFor('Session done: 1 answered, 1 correct (100%)');
     expect(port.events.map((e) => e.type)).toEqual(['review']);
     expect(port.state.items['c-one']!.card!.phase).toBe('learning');

@@ -40,8 +40,10 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'o', command: 'settings', description: 'settings: retention, daily limits, exam date, theme', screens: ['home'], hint: 'settings', match: is('o') },
   { keys: '↑↓ j k', command: 'up', description: 'choose a setting', screens: ['settings'], match: (i, k) => k.upArrow || k.downArrow || i === 'k' || i === 'j' },
   { keys: 'Enter', command: 'edit', description: 'change the chosen setting (type, then Enter to save, Esc to cancel)', screens: ['settings'], hint: 'change', match: (_i, k) => k.return },
-  { keys: 'Space Enter', command: 'reveal', description: 'show the answer', screens: ['card'], hint: 'show answer', match: (i, k) => i === ' ' || k.return },
+  { keys: 'Space Enter', command: 'reveal', description: 'show the answer; on the answer, Enter rates the chosen button', screens: ['card'], hint: 'show answer', match: (i, k) => i === ' ' || k.return },
   { keys: '1-4', command: 'rate', description: 'rate: 1 Again, 2 Hard, 3 Good, 4 Easy', screens: ['card'], hint: 'rate', match: (i) => /^[1-4]$/.test(i) },
+  { keys: '← →', command: 'previous', description: 'choose a rating (then Enter)', screens: ['card'], match: (_i, k) => k.leftArrow },
+  { keys: '→', command: 'next', description: 'choose the next rating', screens: ['card'], match: (_i, k) => k.rightArrow },
   { keys: '↑↓ j k', command: 'up', description: 'move up', screens: [...optionScreens, 'history', 'exam-map'], match: (i, k) => k.upArrow || i === 'k' },
   { keys: '↓ j', command: 'down', description: 'move down', screens: [...optionScreens, 'history', 'exam-map'], match: (i, k) => k.downArrow || i === 'j' },
   // Before `pick`: in the exam, f flags (pick option 6 with the digit).
@@ -84,7 +86,7 @@ export function matchKey(screen: ScreenKind, input: string, key: Key): Matched |
 /** The bindings of a screen, for the footer (hints only) or the help overlay (all). */
 export function bindingsFor(screen: ScreenKind, hintsOnly: boolean): Binding[] {
   const seen = new Set<string>();
-  return BINDINGS.filter((b) => (b.screens === 'all' || b.screens.includes(screen)) && (!hintsOnly || b.hint) && b.description !== 'move down' && b.description !== 'scroll down').filter((b) => {
+  return BINDINGS.filter((b) => (b.screens === 'all' || b.screens.includes(screen)) && (!hintsOnly || b.hint) && !['move down', 'scroll down', 'choose the next rating', 'next in the map'].includes(b.description)).filter((b) => {
     const k = `${b.keys}|${b.description}`;
     if (seen.has(k)) return false;
     seen.add(k);

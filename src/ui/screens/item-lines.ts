@@ -8,14 +8,17 @@ export function topicTitle(pack: Pack, topic: string): string {
   return pack.topics.find((t) => t.id === topic)?.title ?? topic;
 }
 
-export function cardLines(pack: Pack, card: Card, revealed: boolean, intervals: Record<Rating, string> | null, width: number): Line[] {
+export function cardLines(pack: Pack, card: Card, revealed: boolean, intervals: Record<Rating, string> | null, width: number, chosen = 2): Line[] {
   const out: Line[] = [[{ text: `Card · ${topicTitle(pack, card.topic)}`, role: 'dim' }], [], ...layoutMarkdown(card.front, width)];
   if (!revealed) return [...out, [], [{ text: 'Space or Enter shows the answer.', role: 'dim' }]];
   out.push([], [{ text: '─'.repeat(Math.min(width, 40)), role: 'dim' }], [], ...layoutMarkdown(card.back, width));
   for (const r of card.refs) out.push([{ text: r, role: 'accent' }]);
   out.push([]);
   const buttons: Segment[] = [];
-  for (const r of [1, 2, 3, 4] as Rating[]) buttons.push({ text: ` ${r} `, inverse: true, bold: true, role: r === 1 ? 'bad' : r === 3 ? 'good' : undefined }, { text: ` ${RATING_NAMES[r]} ${intervals ? intervals[r] : ''}   ` });
+  for (const r of [1, 2, 3, 4] as Rating[]) {
+    const on = r === chosen + 1;
+    buttons.push({ text: on ? '›' : ' ', role: 'selected', bold: true }, { text: ` ${r} `, inverse: true, bold: true, role: r === 1 ? 'bad' : r === 3 ? 'good' : undefined }, { text: ` ${RATING_NAMES[r]} ${intervals ? intervals[r] : ''}  `, bold: on, role: on ? 'selected' : undefined });
+  }
   out.push(buttons);
   return out;
 }

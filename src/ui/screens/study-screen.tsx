@@ -86,18 +86,23 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
     s.done.push({ item: question, event: outcome.event });
     dispatch({ type: 'answered', correct: outcome.correct, chosen });
   };
+  const rate = (rating: Rating) => {
+    const { st } = view();
+    if (st.item?.kind !== 'card' || st.phase !== 'back') return;
+    s.done.push({ item: st.item, event: rateCard(ctx, st.item, rating, elapsed(), mode) });
+    advance();
+  };
   const keys = useScreenKeys(
     () => kindOf(latest()),
     active,
     nav,
     {
-      reveal: () => dispatch({ type: 'reveal' }),
-      rate: (m) => {
+      reveal: (m) => {
         const { st } = view();
-        if (st.item?.kind !== 'card' || st.phase !== 'back') return;
-        s.done.push({ item: st.item, event: rateCard(ctx, st.item, Number(m.input) as Rating, elapsed(), mode) });
-        advance();
+        if (st.phase === 'front') return dispatch({ type: 'reveal' });
+        if (st.phase === 'back' && m.input !== ' ') rate((st.cursor + 1) as Rating);
       },
+      rate: (m) => rate(Number(m.input) as Rating),
       up: (m) => (latest().phase === 'answering' ? dispatch({ type: 'move', delta: -1, count: view().order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? -10 : -1 })),
       down: (m) => (latest().phase === 'answering' ? dispatch({ type: 'move', delta: 1, count: view().order.length }) : dispatch({ type: 'scroll', delta: m.pageJump ? 10 : 1 })),
       pick: (m) => {
@@ -114,7 +119,13 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
         dispatch({ type: 'toggle-cursor' });
       },
       submit,
-      next: () => (latest().phase === 'done' ? nav.back() : advance()),
+      next: () => {
+        const st = latest();
+        if (st.phase === 'back') return dispatch({ type: 'move', delta: 1, count: 4 });
+        if (st.phase === 'front') return undefined;
+        return st.phase === 'done' ? nav.back() : advance();
+      },
+      previous: () => (latest().phase === 'back' ? dispatch({ type: 'move', delta: -1, count: 4 }) : undefined),
       undo: () => {
         const last = s.done.pop();
         if (!last) return;
@@ -137,7 +148,7 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
     const reason = mode === 'quiz' ? (deps.options.mistakes ? 'No mistakes to drill: your last answer to every question was right.' : 'No questions match.') : mode === 'cram' ? 'Nothing to cram.' : 'Nothing is due and no new items are left for today. Come back tomorrow, or cram (c on the home screen).';
     body = [...(empty ? layoutMarkdown(reason, width) : []), [], ...sessionSummary(deps, s.done.map((d) => d.event), s.started).map((l): Line => [{ text: l }]), [], [{ text: 'Enter or q to go back.', role: 'dim' }]];
   } else if (item?.kind === 'card') {
-    body = cardLines(deps.pack, item, state.phase === 'back', mode === 'cram' ? null : ratingIntervals(ctx, item), width);
+    body = cardLines(deps.pack, item, state.phase === 'back', mode === 'cram' ? null : ratingIntervals(ctx, item), width, state.cursor);
   } else if (question && state.phase === 'feedback' && state.outcome) {
     body = feedbackLines(deps.pack, question, order, state.outcome.chosen, state.outcome.correct, width);
   } else if (question) {

@@ -7,6 +7,7 @@ export type StudyPhase = 'front' | 'back' | 'answering' | 'feedback' | 'done';
 export interface StudyState {
   readonly item: Item | null;
   readonly phase: StudyPhase;
+  /** The highlighted option of a question, or the highlighted rating (0-3) of a revealed card. */
   readonly cursor: number;
   /** Picked display positions. */
   readonly picks: readonly number[];
@@ -31,7 +32,8 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
     case 'show':
       return { item: action.item, phase: action.item === null ? 'done' : action.item.kind === 'card' ? 'front' : 'answering', cursor: 0, picks: [], outcome: null, scroll: 0, shownAt: action.now };
     case 'reveal':
-      return state.phase === 'front' ? { ...state, phase: 'back' } : state;
+      // The rating cursor starts on Good (the third button).
+      return state.phase === 'front' ? { ...state, phase: 'back', cursor: 2 } : state;
     case 'move':
       return { ...state, cursor: Math.max(0, Math.min(action.count - 1, state.cursor + action.delta)) };
     case 'pick': {
