@@ -1,5 +1,5 @@
 /** The JSON Schema editors use to complete and check pack files, generated from the zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { itemFileSchema, packManifestSchema } from './schema.js';
 
 export function packJsonSchema(): Record<string, unknown> {

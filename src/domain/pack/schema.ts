@@ -3,7 +3,7 @@
  * Unknown keys are errors (a typo is never silently ignored). The same schemas produce the
  * JSON Schema that editors use (`examdrill pack schema`, data/pack.schema.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTROL_CHARS } from '../text/control-chars.js';
 
 /** Pack formats this program reads. */

@@ -3,6 +3,7 @@
  * since CI runs as root, where file modes do not stop writes.
  */
 import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
 
 export interface StoreFs {
   openSync: typeof fs.openSync;
@@ -19,6 +20,11 @@ export interface StoreFs {
   mkdirSync: (path: string) => void;
   readdirSync: (path: string) => string[];
   copyFileSync: typeof fs.copyFileSync;
+  /** Off the event loop, for snapshot writes: write, fsync and close a file. */
+  writeDurable: (path: string, data: string) => Promise<void>;
+  renameAsync: (from: string, to: string) => Promise<void>;
+  copyAsync: (from: string, to: string) => Promise<void>;
+  unlinkAsync: (path: string) => Promise<void>;
 }
 
 export const nodeFs: StoreFs = {
@@ -38,4 +44,16 @@ export const nodeFs: StoreFs = {
   },
   readdirSync: (path) => fs.readdirSync(path),
   copyFileSync: fs.copyFileSync,
+  writeDurable: async (path, data) => {
+    const handle = await fsp.open(path, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  renameAsync: (from, to) => fsp.rename(from, to),
+  copyAsync: (from, to) => fsp.copyFile(from, to),
+  unlinkAsync: (path) => fsp.unlink(path),
 };
