@@ -12,7 +12,7 @@ mkdirSync(`${root}dist`, { recursive: true });
 
 const result = await build({
   metafile: true,
-  entryPoints: { examdrill: `${root}src/cli/bin.ts` },
+  entryPoints: { examdrill: `${root}src/cli/bin.ts`, 'compile-worker': `${root}src/store/pack/compile-worker.ts` },
   outdir: `${root}dist`,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

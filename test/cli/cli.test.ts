@@ -94,3 +94,20 @@ describe('the command line', () => {
     expect(again.stderr).toContain('already exists and is not empty');
   });
 });
+
+describe('the built program', () => {
+  it('compiles a pack in its worker thread with the same result as in-process', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync: exists } = await import('node:fs');
+    const program = join(import.meta.dirname, '..', '..', 'dist', 'examdrill.js');
+    expect(exists(join(import.meta.dirname, '..', '..', 'dist', 'compile-worker.js'))).toBe(true);
+    let out = '';
+    try {
+      execFileSync(process.execPath, [program, 'pack', 'validate', '--json', join(FIXTURES, 'packs', 'broken')], { encoding: 'utf8' });
+    } catch (e) {
+      out = (e as { stdout: string }).stdout;
+    }
+    const inProcess = await runCli(['pack', 'validate', '--json', join(FIXTURES, 'packs', 'broken')]);
+    expect(JSON.parse(out)).toEqual(JSON.parse(inProcess.stdout));
+  });
+});

@@ -4,11 +4,13 @@
  * when a file changed, so a cached pack starts fast.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { PackIssue } from '../../domain/pack/issues.js';
 import type { Pack } from '../../domain/pack/types.js';
 import { listPackFiles, type PackFile } from './read-pack-files.js';
+import type { ValidationResult } from './validate-pack.js';
 
 /** Bump when the compiled form changes, so old cache entries are ignored. */
 const COMPILED_VERSION = 3;
@@ -39,11 +41,33 @@ export async function loadPack(dir: string, options: LoadOptions = {}): Promise<
     if (cached) return { ok: true, pack: cached, cached: true };
   }
   options.onCompile?.(files.reduce((sum, f) => sum + f.size, 0));
-  const { validatePackFiles } = await import('./validate-pack.js');
-  const result = validatePackFiles(files);
+  const result = (await compileInWorker(files)) ?? (await import('./validate-pack.js')).validatePackFiles(files);
   if (!result.pack) return { ok: false, issues: result.issues };
   if (cacheFile) writeCache(cacheFile, hash, result.pack);
   return { ok: true, pack: result.pack, cached: false };
+}
+
+/** The worker's file next to the bundle's entry; absent when running from source (tests). */
+const WORKER = new URL('../compile-worker.js', import.meta.url);
+/** Heap for the compile worker: enough for a pack of 5 MB files, small enough to collect often. */
+const WORKER_HEAP_MB = 48;
+
+/** Compiles in a worker thread when the built worker exists; undefined to compile here instead. */
+async function compileInWorker(files: readonly PackFile[]): Promise<ValidationResult | undefined> {
+  if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  const { Worker } = await import('node:worker_threads');
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { workerData: { files }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+    let done = false;
+    worker.once('message', (result: ValidationResult) => {
+      done = true;
+      resolve(result);
+      void worker.terminate();
+    });
+    // Out of memory or any failure: compile in this thread instead, as before.
+    worker.once('error', () => !done && resolve(undefined));
+    worker.once('exit', () => !done && resolve(undefined));
+  });
 }
 
 function hashFiles(files: readonly PackFile[]): string {
