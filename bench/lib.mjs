@@ -4,6 +4,7 @@
 // Every benchmark script exports `bench({ runs, quick })`, which resolves with a result:
 //   { id, title, rows: [{ name, unit, values, baseline?, p95? }], budgets: [{ name, value, limit, unit, op }], notes }
 // and runs itself when started directly (`node bench/startup.mjs`).
+import { programOptions } from '../scripts/esbuild-options.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -315,27 +316,16 @@ export async function bundleLikeProgram(entry, name, { ext = '.js', outdir = OUT
   const { build } = await import('esbuild');
   const chunks = join(outdir, 'chunks');
   if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (f.startsWith(`${name}-`)) rmSync(join(chunks, f));
-  await build({
-    entryPoints: { [name]: entry },
-    outdir,
-    outExtension: { '.js': ext },
-    splitting: true,
-    chunkNames: `chunks/${name}-[name]-[hash]`,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    keepNames: false,
-    legalComments: 'none',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(ROOT, 'scripts', 'react-devtools-stub.mjs') },
-    banner: {
-      js: ['/* eslint-disable */', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n'),
-    },
-    logLevel: 'warning',
-    ...overrides,
-  });
+  await build(
+    programOptions({
+      entryPoints: { [name]: entry },
+      outdir,
+      outExtension: { '.js': ext },
+      chunkNames: `chunks/${name}-[name]-[hash]`,
+      banner: { js: ['/* eslint-disable */', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n') },
+      ...overrides,
+    }),
+  );
+
   return join(outdir, `${name}${ext}`);
 }

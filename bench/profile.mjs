@@ -8,6 +8,7 @@
 //   node bench/profile.mjs packs|stats  `packs --json` / `stats --json`, whole run
 //   node bench/profile.mjs keys         100 Down/Up presses in the exam's question map
 //   options: --runs=N (default 5), --top=N (functions listed, default 15)
+import { programOptions } from '../scripts/esbuild-options.mjs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,22 +44,15 @@ async function profileBuild() {
   copyFileSync(join(ROOT, 'package.json'), join(base, 'package.json'));
   symlinkSync(join(ROOT, 'content'), join(base, 'content'));
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: { examdrill: join(ROOT, 'src', 'cli', 'bin.ts') },
-    outdir: join(base, 'dist'),
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: false, // readable names in the profile; otherwise as scripts/build.mjs
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(ROOT, 'scripts', 'react-devtools-stub.mjs') },
-    banner: { js: ["import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n') },
-    logLevel: 'warning',
-  });
+  await build(
+    programOptions({
+      entryPoints: { examdrill: join(ROOT, 'src', 'cli', 'bin.ts') },
+      outdir: join(base, 'dist'),
+      minify: false, // readable names in the profile; otherwise as scripts/build.mjs
+      banner: { js: ["import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n') },
+    }),
+  );
+
   return join(base, 'dist', 'examdrill.js');
 }
 

@@ -4,37 +4,20 @@
 // only what it uses. Production React, a createRequire banner for CommonJS dependencies, and
 // react-devtools-core aliased to a stub (Ink imports it only in development).
 import { build } from 'esbuild';
+import { programOptions } from './esbuild-options.mjs';
 import { chmodSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 mkdirSync(`${root}dist`, { recursive: true });
 
-const result = await build({
-  metafile: true,
-  entryPoints: { examdrill: `${root}src/cli/bin.ts`, 'compile-worker': `${root}src/store/pack/compile-worker.ts` },
-  outdir: `${root}dist`,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  keepNames: false,
-  legalComments: 'none',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': `${root}scripts/react-devtools-stub.mjs` },
-  banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __examdrillCreateRequire } from 'node:module';",
-      'const require = __examdrillCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
-  logLevel: 'warning',
-});
+const result = await build(
+  programOptions({
+    metafile: true,
+    entryPoints: { examdrill: `${root}src/cli/bin.ts`, 'compile-worker': `${root}src/store/pack/compile-worker.ts` },
+    outdir: `${root}dist`,
+  }),
+);
 chmodSync(`${root}dist/examdrill.js`, 0o755);
 
 // Chunks of earlier builds stay a day, so a session started before a rebuild can still load

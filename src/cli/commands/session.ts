@@ -9,11 +9,11 @@ import type { Pack } from '../../domain/pack/types.js';
 import type { Clock } from '../../domain/ports.js';
 import { dayKey } from '../../domain/time/day.js';
 import { closestWord } from '../../domain/text/closest-word.js';
-import { openProgressStore, ProgressAccessError, type ProgressStore } from '../../store/progress/progress-store.js';
+import { ProgressAccessError, type ProgressStore } from '../../store/progress/progress-store.js';
 import { dataPaths } from '../../store/paths.js';
 import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks } from '../context.js';
+import { choosePack, locatePacks, openStore } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -31,7 +31,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
   }
   rememberLastPack(located.dataDir, pack.id);
   const clock: Clock = { now: io.now, offset: (d) => -d.getTimezoneOffset() };
-  const store = await openStore(located.dataDir, pack.id, clock);
+  const store = await openStore(located.dataDir, pack.id, io);
   try {
     const notices = [...store.notices, ...syncPackVersion(store, pack, clock)];
     if (typeof o['exam-date'] === 'string') {
@@ -76,15 +76,6 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
     throw e;
   } finally {
     await store.close().catch(() => undefined);
-  }
-}
-
-async function openStore(dataDir: string, packId: string, clock: Clock): Promise<ProgressStore> {
-  try {
-    return await openProgressStore(dataDir, packId, { now: clock.now, today: () => dayKey(clock.now(), clock.offset) });
-  } catch (e) {
-    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
-    throw e;
   }
 }
 

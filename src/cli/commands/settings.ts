@@ -6,9 +6,8 @@ import { formatSetting, parseSetting, SETTING_FIELDS, SETTING_HELP, type Setting
 import { effectiveSettings } from '../../domain/progress/state.js';
 import { closestWord } from '../../domain/text/closest-word.js';
 import { dayKey } from '../../domain/time/day.js';
-import { openProgressStore, ProgressAccessError } from '../../store/progress/progress-store.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks } from '../context.js';
+import { choosePack, locatePacks, openStore } from '../context.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
 
@@ -24,13 +23,7 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
   const located = await locatePacks(args.options, io, { quiet: args.options.json === true });
   const { pack } = choosePack(located, args.options.pack as string | undefined);
   const offset = (d: Date) => -d.getTimezoneOffset();
-  let store;
-  try {
-    store = await openProgressStore(located.dataDir, pack.id, { now: io.now, today: () => dayKey(io.now(), offset), autoFlush: false });
-  } catch (e) {
-    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
-    throw e;
-  }
+  const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
   try {
     if (parsed) {
       const now = io.now();

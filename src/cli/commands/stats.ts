@@ -3,12 +3,9 @@
  * object whose field names ../shared/specs/cli.md fixes. Needs no terminal UI: Ink is never loaded.
  */
 import { computeStats } from '../../domain/stats/stats.js';
-import { openProgressStore, ProgressAccessError } from '../../store/progress/progress-store.js';
 import { linesToAnsi, linesToText, statsLines } from '../../ui/stats-lines.js';
-import { dayKey } from '../../domain/time/day.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks } from '../context.js';
-import { UserError } from '../errors.js';
+import { choosePack, locatePacks, openStore } from '../context.js';
 import { writeLine } from '../io.js';
 
 export async function runStats({ io, args }: CommandContext): Promise<number> {
@@ -16,13 +13,7 @@ export async function runStats({ io, args }: CommandContext): Promise<number> {
   const located = await locatePacks(args.options, io, { quiet: json });
   const { pack } = choosePack(located, args.options.pack as string | undefined);
   const offset = (d: Date) => -d.getTimezoneOffset();
-  let store;
-  try {
-    store = await openProgressStore(located.dataDir, pack.id, { now: io.now, today: () => dayKey(io.now(), offset), autoFlush: false });
-  } catch (e) {
-    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
-    throw e;
-  }
+  const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
   try {
     for (const n of store.notices) io.stderr.write(`examdrill: ${n}\n`);
     const stats = computeStats(pack, store.state, io.now(), offset);
