@@ -30,6 +30,7 @@ export function homeLines(deps: SessionDeps): string[] {
   for (const d of stats.domains) lines.push(`  ${d.title.padEnd(width)}  ${bar(d.expectedAccuracy, 20)}  ${Math.round(d.expectedAccuracy * 100)}%`);
   const last = stats.exams[stats.exams.length - 1];
   lines.push(last ? `Last exam: ${last.scaled}/1000, ${last.passed ? 'pass' : 'fail'} (${last.startedAt.slice(0, 10)}).` : 'No mock exam yet.');
+  for (const o of deps.otherPacks) lines.push(`Other pack: ${o.id} (${o.title})${o.due === null ? '' : `, ${o.due} due`}; open it with --pack ${o.id}.`);
   lines.push(`Next: ${actionCommand(action)}  (${action.reason})`);
   return lines;
 }

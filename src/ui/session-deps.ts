@@ -26,6 +26,8 @@ export interface SessionDeps {
   readonly options: SessionOptions;
   /** Messages for the learner from start-up: a moved-aside file, what changed in the pack. */
   readonly notices: readonly string[];
+  /** The learner's other packs, for the home screen (open one with --pack ID). */
+  readonly otherPacks: readonly { readonly id: string; readonly title: string; readonly due: number | null }[];
   /** Writes a report file (the UI has no file system of its own). */
   readonly writeFile: (path: string, text: string) => void;
   /** Writes the progress snapshot now (before exiting). */

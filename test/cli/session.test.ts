@@ -141,3 +141,14 @@ describe('updating a pack under a learner', () => {
     expect(quiet.stdout).not.toContain('was updated');
   });
 });
+
+describe('the home screen in plain mode', () => {
+  it('lists the other packs with their due counts', async () => {
+    const data = tempDir();
+    const { packs } = smallPack();
+    await runCli(['quiz', '--pack', 'valid-nested', '--packs-dir', packs, '--count', '1'], { env: env(data), input: 'a\n' });
+    const r = await runCli(['--plain', '--pack', 'aws-dop-c02', '--packs-dir', packs], { env: env(data) });
+    expect(r.stdout).toMatch(/\nOther pack: valid-nested \(Ünïcödé pack: 日本語 and emoji 🚀\), 1 due; open it with --pack valid-nested\.\n/);
+    expect(r.stdout).toMatch(/\nNext: examdrill study {2}\(20 new items to learn today\)\n$/);
+  });
+});

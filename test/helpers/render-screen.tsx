@@ -74,6 +74,7 @@ export interface ScreenOptions {
   readonly rows?: number;
   readonly options?: Partial<SessionOptions>;
   readonly notices?: string[];
+  readonly otherPacks?: SessionDeps['otherPacks'];
 }
 
 export function renderScreen(first: Route, o: ScreenOptions) {
@@ -88,6 +89,7 @@ export function renderScreen(first: Route, o: ScreenOptions) {
     clock: o.clock ?? { now: () => new Date(), offset: utcOffset },
     options: { topics: [], cram: false, count: 10, mistakes: false, history: false, ...o.options },
     notices: o.notices ?? [],
+    otherPacks: o.otherPacks ?? [],
     writeFile: (path, text) => {
       files[path] = text;
     },

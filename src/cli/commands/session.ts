@@ -8,12 +8,13 @@ import { dirname, resolve } from 'node:path';
 import type { Pack } from '../../domain/pack/types.js';
 import type { Clock } from '../../domain/ports.js';
 import { dayKey } from '../../domain/time/day.js';
+import { studyCounts } from '../../domain/study/queue.js';
 import { closestWord } from '../../domain/text/closest-word.js';
 import { ProgressAccessError, type ProgressStore } from '../../store/progress/progress-store.js';
 import { dataPaths } from '../../store/paths.js';
 import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks, openStore } from '../context.js';
+import { choosePack, locatePacks, openStore, type Located } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -40,6 +41,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
     }
     const deps: SessionDeps = {
       pack,
+      otherPacks: mode === 'home' ? await otherPacks(located, pack.id, io) : [],
       port: store,
       clock,
       notices,
@@ -106,6 +108,24 @@ export function syncPackVersion(store: ProgressStore, pack: Pack, clock: Clock):
   if (added + changed + retired === 0) return [];
   const version = known.version === pack.version ? '' : ` (${known.version} -> ${pack.version})`;
   return [`${pack.title} was updated${version}: ${added} new, ${changed} changed, ${retired} retired. Your progress is kept.`];
+}
+
+/** The other packs with their due counts, read from each snapshot and log (no lock is taken). */
+async function otherPacks(located: Located, current: string, io: Io): Promise<SessionDeps['otherPacks']> {
+  const out: { id: string; title: string; due: number | null }[] = [];
+  for (const { pack } of located.discovery.packs) {
+    if (!pack || pack.id === current) continue;
+    let due: number | null = null;
+    try {
+      const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
+      due = studyCounts({ pack, state: store.state, now: io.now(), offset: (d) => -d.getTimezoneOffset() }).due;
+      await store.close();
+    } catch {
+      // A pack whose progress cannot be read is still listed; opening it says why.
+    }
+    out.push({ id: pack.id, title: pack.title, due });
+  }
+  return out;
 }
 
 function rememberLastPack(dataDir: string, packId: string): void {

@@ -56,6 +56,10 @@ export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   }
   const last = stats.exams[stats.exams.length - 1];
   body.push([], last ? [{ text: 'Last exam: ' }, { text: `${last.scaled}/1000 ${last.passed ? 'pass' : 'fail'}`, role: last.passed ? 'good' : 'bad', bold: true }, { text: ` (${last.startedAt.slice(0, 10)})` }] : [{ text: 'No mock exam yet.', role: 'dim' }]);
+  if (deps.otherPacks.length > 0) {
+    body.push([], [{ text: 'Other packs (examdrill --pack ID):', role: 'dim' }]);
+    for (const o of deps.otherPacks) body.push([{ text: `  ${o.id}`, role: 'accent' }, { text: `  ${o.title}` }, { text: o.due === null ? '' : `  ${o.due} due`, role: o.due ? 'warn' : 'dim' }]);
+  }
   body.push([], [{ text: 'Next: ', bold: true }, { text: 'Enter ', role: 'accent', bold: true }, { text: `${actionCommand(action).replace('examdrill ', '')}: ${action.reason}` }]);
   const status: Line = [{ text: `${counts.due} due · ${counts.newToday} new`, role: 'accent' }];
   return <Frame title={`${deps.pack.title} ${deps.pack.version}`} status={status} body={body} screen="home" theme={theme} columns={columns} rows={rows} message={keys.message} />;
