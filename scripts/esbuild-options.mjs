@@ -17,7 +17,8 @@ export function programOptions(overrides = {}) {
     legalComments: 'none',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': `${ROOT}scripts/react-devtools-stub.mjs` },
+    // string-width: a fast path that skips Intl.Segmenter for simple text (see the module).
+    alias: { 'react-devtools-core': `${ROOT}scripts/react-devtools-stub.mjs`, 'string-width': `${ROOT}src/ui/text/string-width-fast.ts` },
     banner: {
       js: ['#!/usr/bin/env node', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n'),
     },
