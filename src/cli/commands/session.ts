@@ -3,6 +3,7 @@
  * store, tell what changed in the pack, then run the full-screen UI, or plain mode when there is
  * no terminal (or --plain). Ink and React are loaded only for the full-screen UI.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Pack } from '../../domain/pack/types.js';
@@ -86,11 +87,17 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
  * Progress is keyed by item id, so nothing is reset; retired items keep their history.
  */
 export function syncPackVersion(store: ProgressStore, pack: Pack, clock: Clock): string[] {
+  const known = store.state.known;
+  // One digest of every item's id and hash: unchanged packs (nearly every start) stop here.
+  const digest = createHash('sha1');
+  for (const item of pack.cards) digest.update(`${item.id}\0${item.hash}\0`);
+  for (const item of pack.questions) digest.update(`${item.id}\0${item.hash}\0`);
+  const packDigest = digest.digest('hex');
+  if (known && known.version === pack.version && known.digest === packDigest) return [];
   const hashes: Record<string, string> = {};
   for (const item of [...pack.cards, ...pack.questions]) hashes[item.id] = item.hash;
-  const known = store.state.known;
   const now = clock.now();
-  const record = () => store.record({ type: 'pack-sync', at: now.toISOString(), day: dayKey(now, clock.offset), version: pack.version, hashes });
+  const record = () => store.record({ type: 'pack-sync', at: now.toISOString(), day: dayKey(now, clock.offset), version: pack.version, hashes, digest: packDigest });
   if (!known) {
     record();
     return [];
@@ -103,7 +110,6 @@ export function syncPackVersion(store: ProgressStore, pack: Pack, clock: Clock):
     else if (known.hashes[id] !== hash) changed += 1;
   }
   for (const id of Object.keys(known.hashes)) if (!(id in hashes)) retired += 1;
-  if (added + changed + retired === 0 && known.version === pack.version) return [];
   record();
   if (added + changed + retired === 0) return [];
   const version = known.version === pack.version ? '' : ` (${known.version} -> ${pack.version})`;

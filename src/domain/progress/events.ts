@@ -98,7 +98,7 @@ export type ProgressEvent =
   | (Base & { readonly type: 'exam-time'; readonly examId: string; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-end'; readonly examId: string; readonly outcome: ExamOutcome; readonly elapsedMs: number; readonly result: ExamResult; readonly reviews: readonly ReviewPayload[] })
   | (Base & { readonly type: 'exam-discard'; readonly examId: string })
-  | (Base & { readonly type: 'pack-sync'; readonly version: string; readonly hashes: Readonly<Record<string, string>> });
+  | (Base & { readonly type: 'pack-sync'; readonly version: string; readonly hashes: Readonly<Record<string, string>>; readonly digest?: string });
 
 export type EventType = ProgressEvent['type'];
 

@@ -39,7 +39,7 @@ export interface ProgressState {
   /** Every rating and every answer ever made, in study, quiz, exam and cram. */
   totalReviews: number;
   /** Item hashes of the pack version last seen, to tell learners what changed. */
-  known: { version: string; hashes: Record<string, string> } | null;
+  known: { version: string; hashes: Record<string, string>; digest?: string } | null;
 }
 
 export function emptyProgress(): ProgressState {
@@ -94,7 +94,7 @@ export function applyEvent(state: ProgressState, event: ProgressEvent): Progress
       if (state.activeExam?.spec.examId === event.examId) state.activeExam = null;
       return state;
     case 'pack-sync':
-      state.known = { version: event.version, hashes: { ...event.hashes } };
+      state.known = { version: event.version, hashes: { ...event.hashes }, ...(event.digest ? { digest: event.digest } : {}) };
       return state;
     default:
       return checkExhaustive(event);

@@ -3,7 +3,7 @@
  * topic and domain (memory joined with results), a readiness estimate, exam history and the
  * misconceptions that keep coming back. Pure: pack, progress and the time in; a report out.
  */
-import { correctIndices, type Item, type Pack } from '../pack/types.js';
+import { correctIndices, type Item, type Pack, type Question } from '../pack/types.js';
 import { effectiveSettings, type ProgressState } from '../progress/state.js';
 import { recallProbability } from '../scheduler/fsrs-adapter.js';
 import { scaledScore } from '../exam/score.js';
@@ -96,15 +96,21 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     }
   }
 
+  // Group once: filtering every item per topic and per domain is quadratic on a large pack.
+  const byTopic = new Map<string, Item[]>();
+  for (const item of items) {
+    const list = byTopic.get(item.topic);
+    if (list) list.push(item);
+    else byTopic.set(item.topic, [item]);
+  }
   const topics: TopicStats[] = pack.topics.map((t) => {
-    const own = items.filter((i) => i.topic === t.id);
+    const own = byTopic.get(t.id) ?? [];
     return { id: t.id, title: t.title, domain: t.domain, mastery: mean(own.map((i) => itemScore(state, i, now))), seen: own.filter((i) => (state.items[i.id]?.seen ?? 0) > 0).length, total: own.length };
   });
 
   const exams = [...state.exams].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  const topicDomain = new Map(pack.topics.map((t) => [t.id, t.domain]));
   const domains: DomainStats[] = pack.domains.map((d) => {
-    const own = items.filter((i) => topicDomain.get(i.topic) === d.id);
+    const own = pack.topics.filter((t) => t.domain === d.id).flatMap((t) => byTopic.get(t.id) ?? []);
     let wSum = 0;
     let acc = 0;
     exams.slice().reverse().forEach((e, k) => {
@@ -115,7 +121,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
       acc += w * (r.correct / r.total);
     });
     const examAccuracy = wSum > 0 ? acc / wSum : null;
-    const questions = pack.questions.filter((q) => topicDomain.get(q.topic) === d.id);
+    const questions = own.filter((i): i is Question => i.kind === 'question');
     const practice = mean(questions.map((q) => {
       const p = state.items[q.id];
       return p && p.seen > 0 ? p.recent : guessRate(q.options.length, correctIndices(q).length);

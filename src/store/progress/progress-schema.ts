@@ -74,7 +74,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('exam-time'), examId: z.string(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-end'), examId: z.string(), outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number().check(z.nonnegative()), result: examResult, reviews: z.array(reviewPayload) }),
   z.object({ ...base, type: z.literal('exam-discard'), examId: z.string() }),
-  z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()) }),
+  z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()), digest: z.optional(z.string()) }),
 ]);
 
 const progressState = z.object({
@@ -85,7 +85,7 @@ const progressState = z.object({
   activeExam: z.nullable(z.object({ spec: examSpec, startedAt: iso, answers, flags: z.array(z.boolean()), elapsedMs: z.number() })),
   settings: z.record(z.string(), settingValue),
   totalReviews: z.int(),
-  known: z.nullable(z.object({ version: z.string(), hashes: z.record(z.string(), z.string()) })),
+  known: z.nullable(z.object({ version: z.string(), hashes: z.record(z.string(), z.string()), digest: z.optional(z.string()) })),
 });
 
 export const snapshotSchema = z.object({
