@@ -4,7 +4,7 @@
 // Every benchmark script exports `bench({ runs, quick })`, which resolves with a result:
 //   { id, title, rows: [{ name, unit, values, baseline?, p95? }], budgets: [{ name, value, limit, unit, op }], notes }
 // and runs itself when started directly (`node bench/startup.mjs`).
-import { programOptions } from '../scripts/esbuild-options.mjs';
+import { plainInkOptions, programOptions } from '../scripts/esbuild-options.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -309,15 +309,16 @@ export function fileSizeMb(path) {
  * Bundles `entry` into bench/.out/<name><ext> the way scripts/build.mjs bundles the program (ESM
  * for Node 20 with on-demand chunks, minified, production React, the createRequire banner,
  * react-devtools-core stubbed), so a comparison with the program measures the code and not the
- * packaging. Each output file starts with an eslint-disable comment: bench/.out is inside the
- * linted tree. Resolves with the entry file's path.
+ * packaging. With `plain`, bundled as anyone would bundle an Ink app instead (plainInkOptions:
+ * none of the program's start-up changes). Each output file starts with an eslint-disable
+ * comment: bench/.out is inside the linted tree. Resolves with the entry file's path.
  */
-export async function bundleLikeProgram(entry, name, { ext = '.js', outdir = OUT, ...overrides } = {}) {
+export async function bundleLikeProgram(entry, name, { ext = '.js', outdir = OUT, plain = false, ...overrides } = {}) {
   const { build } = await import('esbuild');
   const chunks = join(outdir, 'chunks');
   if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (f.startsWith(`${name}-`)) rmSync(join(chunks, f));
   await build(
-    programOptions({
+    (plain ? plainInkOptions : programOptions)({
       entryPoints: { [name]: entry },
       outdir,
       outExtension: { '.js': ext },

@@ -151,7 +151,7 @@ async function main() {
   let cutAfter = 'onRender';
   let window = {};
   if (mode === 'minimal') {
-    const app = await bundleLikeProgram(join(ROOT, 'bench', 'fixtures', 'minimal-ink.tsx'), 'minimal-ink', { minify: false, outdir: join(OUT, 'node_modules', 'examdrill-profile-minimal') });
+    const app = await bundleLikeProgram(join(ROOT, 'bench', 'fixtures', 'minimal-ink.tsx'), 'minimal-ink', { plain: true, minify: false, outdir: join(OUT, 'node_modules', 'examdrill-profile-minimal') });
     await timePty(node, [...hook, app], { env, until: (t) => t.includes('minimal ink app ready') });
     for (let i = 0; i < runs; i += 1) await timePty(node, [...prof(i), app], { env, until: (t) => t.includes('minimal ink app ready') });
   } else {

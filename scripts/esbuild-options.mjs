@@ -1,5 +1,6 @@
 // The esbuild options the program is built with, shared by scripts/build.mjs and the benchmarks
 // (which bundle a minimal Ink app, and an unminified copy for profiling, the same way).
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +23,49 @@ export function programOptions(overrides = {}) {
     banner: {
       js: ['#!/usr/bin/env node', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n'),
     },
+    plugins: [yogaWithoutFetch],
+    logLevel: 'warning',
+    ...overrides,
+  };
+}
+
+/**
+ * yoga-layout's emscripten loader reads its embedded WebAssembly by calling fetch() on a data:
+ * URL whenever fetch exists, as it does in Node >= 18. The first fetch() loads undici, Node's
+ * HTTP client, and the whole load took about 45 ms at start-up; the loader's own fallback,
+ * decoding the base64 in place, takes about 14 ms. This turns the two "is there a fetch?"
+ * checks into "no". The build fails if yoga-layout changes so that they are not found.
+ */
+export const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(build) {
+    build.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const check = '"function"!=typeof fetch';
+      const found = source.split(check).length - 1;
+      if (found !== 2) throw new Error(`yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${found}. yoga-layout has changed: review scripts/esbuild-options.mjs.`);
+      return { contents: source.replaceAll(check, 'true'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * How a minimal Ink app is bundled by anyone: esbuild's defaults for a Node ESM bundle, minified,
+ * production React. The first-frame benchmark's baseline; none of the program's own start-up
+ * work (the yoga and string-width changes above) applies to it.
+ */
+export function plainInkOptions(overrides = {}) {
+  return {
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Ink imports react-devtools-core only when DEV=true; it is not installed.
+    alias: { 'react-devtools-core': `${ROOT}scripts/react-devtools-stub.mjs` },
     logLevel: 'warning',
     ...overrides,
   };

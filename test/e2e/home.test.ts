@@ -1,6 +1,8 @@
 /** The home screen in a real terminal: what a learner sees first, and how it closes. */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundledPack, disposeAll, startPty, waitForExit } from '../helpers/pty.js';
+import { bundledPack, disposeAll, freshDataDir, startPty, waitForExit } from '../helpers/pty.js';
 
 afterEach(disposeAll);
 
@@ -28,5 +30,18 @@ describe('home screen (e2e)', () => {
 
     t.press('q');
     expect(await waitForExit(t)).toEqual({ exitCode: 0, signal: 0 });
+  });
+
+  it('draws without calling fetch(): yoga reads its WebAssembly in place, and undici is never loaded', async () => {
+    // The build patches yoga-layout's loader, which otherwise fetches its own data: URL (45 ms).
+    const dir = freshDataDir();
+    const spy = join(dir, 'fetch-spy.cjs');
+    const called = join(dir, 'fetch-called');
+    writeFileSync(spy, `const fs = require('node:fs'); globalThis.fetch = function (url) { fs.writeFileSync(${JSON.stringify(called)}, String(url).slice(0, 40)); throw new Error('fetch is not expected'); };`);
+    const t = startPty([], { dataDir: dir, env: { NODE_OPTIONS: `--require ${spy}` } });
+    await t.waitFor('Readiness:');
+    t.press('q');
+    expect(await waitForExit(t)).toEqual({ exitCode: 0, signal: 0 });
+    expect(existsSync(called)).toBe(false);
   });
 });
