@@ -4,7 +4,9 @@
  * grapheme, so its width is its East Asian Width, and no grapheme segmentation is needed. The
  * real string-width segments every non-ASCII string with Intl.Segmenter, whose first use costs
  * 30-50 ms at start-up (loading ICU's break data), just to draw a frame's rules and bars.
- * Anything else (emoji, combining marks, Hangul jamo, escape codes) goes to the real one.
+ * Colour and style codes (SGR: ESC [ digits and semicolons, m), which Ink measures in every
+ * styled line, have no width and are skipped. Anything else (emoji, combining marks, Hangul
+ * jamo, other escape sequences) goes to the real one.
  *
  * The build aliases `string-width` to this module, for Ink's measuring as well as ours.
  */
@@ -34,14 +36,27 @@ export function isSimple(c: number): boolean {
   );
 }
 
+/** The index just past an SGR sequence (ESC [ 0-9 ; ... m) starting at `i`, or -1 if there is none. */
+function sgrEnd(input: string, i: number): number {
+  if (input.charCodeAt(i + 1) !== 0x5b) return -1;
+  for (let j = i + 2; j < input.length; j += 1) {
+    const c = input.charCodeAt(j);
+    if (c === 0x6d) return j + 1;
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x3b)) return -1;
+  }
+  return -1;
+}
+
 export default function stringWidth(input: string, options: Options = {}): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
+  if (options.countAnsiEscapeCodes) return realStringWidth(input, options);
   const ambiguousAsWide = options.ambiguousIsNarrow === false;
   let width = 0;
   for (let i = 0; i < input.length; i += 1) {
     const c = input.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e) width += 1;
     else if (isSimple(c)) width += eastAsianWidth(c, { ambiguousAsWide });
+    else if (c === 0x1b && sgrEnd(input, i) > 0) i = sgrEnd(input, i) - 1;
     else return realStringWidth(input, options);
   }
   return width;
