@@ -3,12 +3,12 @@
  * lowdb snapshot. Versioned: a snapshot names its schema version, older ones are migrated, a
  * newer one is refused (never reset).
  *
- * Written with zod/mini: these run on every start, and the full zod API costs about 50 ms to
- * load (measured: 454 KB bundled), against about 10 ms for zod/mini (14 KB).
+ * Written with zod/mini: the full zod API costs about 50 ms to load (measured: 454 KB bundled),
+ * against about 10 ms for zod/mini (14 KB). Loaded only when needed: a snapshot the store wrote
+ * itself and whose integrity hash still matches is not validated again (snapshot-adapter.ts).
  */
 import * as z from 'zod/mini';
-
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 
 const iso = z.string().check(z.minLength(10));
 const cardState = z.object({
@@ -96,28 +96,3 @@ export const snapshotSchema = z.object({
   writtenAt: iso,
   progress: progressState,
 });
-
-/**
- * Migrations from older snapshot versions, each to the next. Version 1 is the first; when the
- * format changes, add `1: (old) => new` here and bump SNAPSHOT_SCHEMA_VERSION.
- */
-export const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
-
-export type Migrations = typeof MIGRATIONS;
-
-/** Brings a parsed snapshot up to the current version, or says why it cannot. */
-export function migrateSnapshot(data: unknown, migrations: Migrations = MIGRATIONS, current = SNAPSHOT_SCHEMA_VERSION): { data: unknown } | { newer: number } | { error: string } {
-  if (data === null || typeof data !== 'object') return { error: 'not a JSON object' };
-  let d = data as Record<string, unknown>;
-  let version = typeof d.schema === 'number' ? d.schema : NaN;
-  if (!Number.isInteger(version)) return { error: 'no schema version' };
-  if (version > current) return { newer: version };
-  while (version < current) {
-    const step = migrations[version];
-    if (!step) return { error: `no migration from schema ${version}` };
-    d = step(d);
-    version += 1;
-    d = { ...d, schema: version };
-  }
-  return { data: d };
-}

@@ -49,8 +49,8 @@ export interface OpenOptions {
   readonly now?: () => Date;
   /** The learner's day for backups' names. */
   readonly today?: () => string;
-  /** Validates one log line; defaults to the zod event schema. */
-  readonly parseEvent?: (line: string) => ProgressEvent;
+  /** Validates one parsed log line; defaults to the zod event schema, loaded when first needed. */
+  readonly validateEvent?: (value: unknown) => ProgressEvent;
   /** Write snapshots on a timer (off in tests that drive flush themselves). */
   readonly autoFlush?: boolean;
 }
@@ -61,7 +61,14 @@ export async function openProgressStore(dataDir: string, packId: string, options
   const logPath = join(dir, 'log.jsonl');
   const snapPath = join(dir, 'state.json');
   const now = options.now ?? (() => new Date());
-  const parseEvent = options.parseEvent ?? (await defaultEventParser());
+  // The event schema (zod) is loaded only when a line this process did not write must be read:
+  // a log tail after a crash, or another process's answers. Most starts need neither.
+  let validateEvent = options.validateEvent;
+  let loadingValidator: Promise<void> | undefined;
+  const loadValidator = (): Promise<void> =>
+    (loadingValidator ??= defaultEventValidator().then((v) => {
+      validateEvent = v;
+    }));
   const notices: string[] = [];
 
   try {
@@ -81,7 +88,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
     }
     const aside = `${snapPath}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(snapPath, aside);
-    const recovered = recoverFromBackups(adapter);
+    const recovered = await recoverFromBackups(adapter);
     db.data = recovered ?? { schema: 1, packId, logBytes: 0, writtenAt: now().toISOString(), progress: emptyProgress() };
     notices.push(`Your progress file was unreadable (${e.message}). It was moved to ${aside}; progress was rebuilt from ${recovered ? 'the last good backup and ' : ''}the review log.`);
   }
@@ -107,28 +114,47 @@ export async function openProgressStore(dataDir: string, packId: string, options
   /** Ids of events this process appended but has not yet met while reading the log. */
   const ownPending = new Set<string>();
   let skippedLines = 0;
+  let closed = false;
 
-  const readTail = (): void => {
+  /**
+   * Folds in the log's whole lines after `readBytes`. Lines this process wrote are already in the
+   * state and are skipped by id. Another writer's line needs the event schema: until it is
+   * loaded, reading stops before that line and resumes once it is (false is returned).
+   */
+  const readTail = (): boolean => {
     const size = fs.fstatSync(logFd).size;
-    if (size <= readBytes) return;
+    if (size <= readBytes) return true;
     const buffer = Buffer.alloc(size - readBytes);
     fs.readSync(logFd, buffer, 0, buffer.length, readBytes);
-    const end = buffer.lastIndexOf(0x0a);
-    if (end < 0) return; // Only part of a line so far.
-    for (const line of buffer.subarray(0, end).toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      let event: ProgressEvent;
+    let pos = 0;
+    for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
+      const line = buffer.toString('utf8', pos, nl);
+      let value: unknown;
       try {
-        event = parseEvent(line);
+        value = line.trim() ? JSON.parse(line) : undefined;
       } catch {
-        skippedLines += 1;
-        continue;
+        value = null;
       }
-      if (ownPending.delete(event.id)) continue;
-      applyEvent(state, event);
-      version += 1;
+      const id = (value as { id?: unknown } | null | undefined)?.id;
+      if (value !== undefined && !(typeof id === 'string' && ownPending.delete(id))) {
+        if (!validateEvent) {
+          readBytes += pos;
+          void loadValidator()
+            .then(() => closed || readTail())
+            .catch(() => undefined); // A store closed meanwhile; the next open reads the line.
+          return false;
+        }
+        try {
+          applyEvent(state, validateEvent(value));
+          version += 1;
+        } catch {
+          skippedLines += 1;
+        }
+      }
+      pos = nl + 1;
     }
-    readBytes += end + 1;
+    readBytes += pos;
+    return true;
   };
 
   // A torn last line (a kill in the middle of a write) is ended, so the next line stays whole.
@@ -137,6 +163,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
     fs.readSync(logFd, last, 0, 1, logSize - 1);
     if (last[0] !== 0x0a) appendRaw('\n');
   }
+  if (logSize > readBytes && !validateEvent) await loadValidator();
   readTail();
   flushedVersion = snapshot.logBytes === readBytes ? version : -1;
   if (skippedLines > 0) notices.push(`${skippedLines} unreadable line${skippedLines === 1 ? '' : 's'} in the review log ${logPath} ${skippedLines === 1 ? 'was' : 'were'} skipped (kept in the file).`);
@@ -167,7 +194,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
     notices,
     record(input) {
       const event = { ...input, id: randomUUID() } as ProgressEvent;
-      // Other processes' events first, so this one lands on the freshest state.
+      // Other processes' events first, so this one lands on the freshest state. (Only in the
+      // moment the event schema is still loading may another's line be folded in after this one.)
       readTail();
       appendRaw(`${JSON.stringify(event)}\n`);
       ownPending.add(event.id);
@@ -205,6 +233,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
       try {
         await store.flush();
       } finally {
+        closed = true;
         fs.closeSync(logFd);
       }
     },
@@ -212,10 +241,10 @@ export async function openProgressStore(dataDir: string, packId: string, options
   return store;
 }
 
-function recoverFromBackups(adapter: SnapshotAdapter): Snapshot | undefined {
+async function recoverFromBackups(adapter: SnapshotAdapter): Promise<Snapshot | undefined> {
   for (const file of adapter.backups()) {
     try {
-      return parseSnapshot(nodeFs.readFileSync(file));
+      return await parseSnapshot(nodeFs.readFileSync(file));
     } catch {
       // Try an older one.
     }
@@ -223,9 +252,9 @@ function recoverFromBackups(adapter: SnapshotAdapter): Snapshot | undefined {
   return undefined;
 }
 
-async function defaultEventParser(): Promise<(line: string) => ProgressEvent> {
+async function defaultEventValidator(): Promise<(value: unknown) => ProgressEvent> {
   const { eventSchema } = await import('./progress-schema.js');
-  return (line) => eventSchema.parse(JSON.parse(line)) as ProgressEvent;
+  return (value) => eventSchema.parse(value) as ProgressEvent;
 }
 
 /** File-system failures the learner can act on, as one line and a next step. */

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodeFs, type StoreFs } from '../../../src/store/progress/file-system.js';
 import { tryLock } from '../../../src/store/progress/lock-file.js';
-import { migrateSnapshot } from '../../../src/store/progress/progress-schema.js';
+import { migrateSnapshot } from '../../../src/store/progress/snapshot-version.js';
+import { isIntact } from '../../../src/store/progress/snapshot-adapter.js';
 import { openProgressStore, ProgressAccessError } from '../../../src/store/progress/progress-store.js';
 import { bundleForChild } from '../../helpers/bundle.js';
 import { reviewEvent } from '../../helpers/events.js';
@@ -54,6 +56,47 @@ describe('the progress store on real files', () => {
     expect(b.notices[0]).toMatch(/^Your progress file was unreadable \(not valid JSON .*\)\. It was moved to .*state\.json\.corrupt-2026-11-01T08-01-39-000Z; progress was rebuilt from the review log\.$/);
     const aside = readdirSync(join(dir, 'progress', 'p')).filter((f) => f.includes('.corrupt-'));
     expect(aside).toEqual(['state.json.corrupt-2026-11-01T08-01-39-000Z']);
+  });
+
+  it('heads the snapshot with a hash of its content; a hand edit that breaks the hash is validated in full', async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    for (let i = 0; i < 3; i += 1) a.record(reviewEvent(`q${i}`, at(i)));
+    await a.close();
+    const text = readFileSync(paths(dir).snap, 'utf8');
+    const hash = /^\{"integrity":"sha1-([0-9a-f]{40})",/.exec(text)?.[1];
+    expect(hash).toBe(createHash('sha1').update(`{${text.slice(text.indexOf(',') + 1)}`).digest('hex'));
+    expect(isIntact(text)).toBe(true);
+
+    // A valid edit (the hash no longer matches): validated, accepted, the edit kept.
+    writeFileSync(paths(dir).snap, text.replace('"totalReviews":3', '"totalReviews":7'));
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(b.state.totalReviews).toBe(7);
+    expect(b.notices).toEqual([]);
+    await b.close();
+
+    // An invalid one: found by the schema, moved aside, rebuilt from the log.
+    const edited = readFileSync(paths(dir).snap, 'utf8');
+    expect(isIntact(edited)).toBe(false); // nothing changed in b, so nothing was written
+    writeFileSync(paths(dir).snap, edited.replace('"totalReviews":7', '"totalReviews":"seven"'));
+    const c = await openProgressStore(dir, 'p', { autoFlush: false, now: () => at(99) });
+    expect(c.state.totalReviews).toBe(3);
+    expect(c.notices[0]).toMatch(/^Your progress file was unreadable \(progress\.totalReviews: .*\)\. It was moved to /);
+  });
+
+  it('reads a snapshot without a hash (hand-written or older) by validating it', async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    a.record(reviewEvent('q1', at(1)));
+    await a.close();
+    const text = readFileSync(paths(dir).snap, 'utf8');
+    const plain = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text) as Record<string, unknown>).filter(([k]) => k !== 'integrity')), null, 2);
+    expect(isIntact(plain)).toBe(false);
+    writeFileSync(paths(dir).snap, plain);
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(b.state.totalReviews).toBe(1);
+    expect(b.notices).toEqual([]);
+    expect(Object.keys(b.state.items)).toEqual(['q1']);
   });
 
   it('refuses a snapshot from a newer version and leaves it untouched', async () => {
@@ -169,6 +212,26 @@ describe('several processes on one data dir', () => {
       p.stdout.on('data', (d: Buffer) => (out += d.toString()));
       p.on('exit', (code) => resolve({ code, out }));
     });
+
+  it("folds in another writer's answers as they appear, validating them, and skips one that is not an event", async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    a.record(reviewEvent('q1', at(1)));
+    b.record(reviewEvent('q2', at(2)));
+    appendFileSync(paths(dir).log, `${JSON.stringify({ type: 'review', id: 'not-an-event' })}\n`);
+    b.record(reviewEvent('q3', at(3)));
+    a.sync();
+    await vi.waitFor(() => expect(a.state.totalReviews).toBe(3));
+    expect(Object.keys(a.state.items).sort()).toEqual(['q1', 'q2', 'q3']);
+    // b met a's q1 before writing q3, and skipped the line that is not an event.
+    b.sync();
+    await vi.waitFor(() => expect(b.state.totalReviews).toBe(3));
+    await a.close(); // one after the other: in one process, both would write the same temp file
+    await b.close();
+    const c = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(c.state.totalReviews).toBe(3);
+  });
 
   it('two writers at once lose nothing', async () => {
     const dir = tempDir();
