@@ -3,7 +3,7 @@
  * topic and domain (memory joined with results), a readiness estimate, exam history and the
  * misconceptions that keep coming back. Pure: pack, progress and the time in; a report out.
  */
-import { correctIndices, type Item, type Pack, type Question } from '../pack/types.js';
+import type { Item, Pack, Question } from '../pack/types.js';
 import { effectiveSettings, type ProgressState } from '../progress/state.js';
 import { recallProbability } from '../scheduler/fsrs-adapter.js';
 import { scaledScore } from '../exam/score.js';
@@ -66,26 +66,47 @@ export function itemScore(state: ProgressState, item: Item, now: Date): number {
   return (memory + p.recent) / 2;
 }
 
-function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+function correctCount(question: Question): number {
+  let n = 0;
+  for (const o of question.options) if (o.correct) n += 1;
+  return n;
 }
 
 export function computeStats(pack: Pack, state: ProgressState, now: Date, offset: OffsetFn): StatsReport {
   const today = dayKey(now, offset);
   const settings = effectiveSettings(state);
-  const items: Item[] = [...pack.cards, ...pack.questions];
-  const live = new Set(items.map((i) => i.id));
 
+  // One pass over the items, summed per topic; domains are sums of their topics. (Home runs
+  // this on every start: on a 7,500-item pack, per-topic and per-domain passes cost ~20 ms.)
+  const topicIndex = new Map(pack.topics.map((t, i) => [t.id, i]));
+  const sums = pack.topics.map(() => ({ score: 0, seen: 0, total: 0, practice: 0, questions: 0 }));
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, k) => ({ date: addDays(today, k), count: 0 }));
   let dueNow = 0;
-  for (const item of items) {
-    const card = state.items[item.id]?.card;
-    if (!card) continue;
-    const due = new Date(card.due);
-    if (due <= now) dueNow += 1;
-    const k = Math.max(0, daysBetween(today, dayKey(due, offset)));
-    if (k < FORECAST_DAYS) forecast[k]!.count += 1;
-  }
+  let seenQuestions = 0;
+  const visit = (item: Item): void => {
+    const sum = sums[topicIndex.get(item.topic) ?? -1];
+    const p = state.items[item.id];
+    const seen = p !== undefined && p.seen > 0;
+    if (p?.card) {
+      const due = new Date(p.card.due);
+      if (due <= now) dueNow += 1;
+      const k = Math.max(0, daysBetween(today, dayKey(due, offset)));
+      if (k < FORECAST_DAYS) forecast[k]!.count += 1;
+    }
+    if (item.kind === 'question' && seen) seenQuestions += 1;
+    if (!sum) return;
+    sum.total += 1;
+    if (seen) {
+      sum.seen += 1;
+      sum.score += ((p.card ? recallProbability(p.card, now) : p.recent) + p.recent) / 2;
+    }
+    if (item.kind === 'question') {
+      sum.questions += 1;
+      sum.practice += seen ? p.recent : guessRate(item.options.length, correctCount(item));
+    }
+  };
+  for (const item of pack.cards) visit(item);
+  for (const item of pack.questions) visit(item);
 
   let mature = 0;
   let matureCorrect = 0;
@@ -96,21 +117,22 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     }
   }
 
-  // Group once: filtering every item per topic and per domain is quadratic on a large pack.
-  const byTopic = new Map<string, Item[]>();
-  for (const item of items) {
-    const list = byTopic.get(item.topic);
-    if (list) list.push(item);
-    else byTopic.set(item.topic, [item]);
-  }
-  const topics: TopicStats[] = pack.topics.map((t) => {
-    const own = byTopic.get(t.id) ?? [];
-    return { id: t.id, title: t.title, domain: t.domain, mastery: mean(own.map((i) => itemScore(state, i, now))), seen: own.filter((i) => (state.items[i.id]?.seen ?? 0) > 0).length, total: own.length };
+  const topics: TopicStats[] = pack.topics.map((t, i) => {
+    const sum = sums[i]!;
+    return { id: t.id, title: t.title, domain: t.domain, mastery: sum.total ? sum.score / sum.total : 0, seen: sum.seen, total: sum.total };
   });
 
   const exams = [...state.exams].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const domains: DomainStats[] = pack.domains.map((d) => {
-    const own = pack.topics.filter((t) => t.domain === d.id).flatMap((t) => byTopic.get(t.id) ?? []);
+    const own = { score: 0, total: 0, practice: 0, questions: 0 };
+    pack.topics.forEach((t, i) => {
+      if (t.domain !== d.id) return;
+      const sum = sums[i]!;
+      own.score += sum.score;
+      own.total += sum.total;
+      own.practice += sum.practice;
+      own.questions += sum.questions;
+    });
     let wSum = 0;
     let acc = 0;
     exams.slice().reverse().forEach((e, k) => {
@@ -121,25 +143,21 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
       acc += w * (r.correct / r.total);
     });
     const examAccuracy = wSum > 0 ? acc / wSum : null;
-    const questions = own.filter((i): i is Question => i.kind === 'question');
-    const practice = mean(questions.map((q) => {
-      const p = state.items[q.id];
-      return p && p.seen > 0 ? p.recent : guessRate(q.options.length, correctIndices(q).length);
-    }));
-    const expectedAccuracy = questions.length === 0 ? (examAccuracy ?? 0) : examAccuracy === null ? practice : (practice + examAccuracy) / 2;
-    return { id: d.id, title: d.title, weight: d.weight, mastery: mean(own.map((i) => itemScore(state, i, now))), examAccuracy, expectedAccuracy };
+    const practice = own.questions ? own.practice / own.questions : 0;
+    const expectedAccuracy = own.questions === 0 ? (examAccuracy ?? 0) : examAccuracy === null ? practice : (practice + examAccuracy) / 2;
+    return { id: d.id, title: d.title, weight: d.weight, mastery: own.total ? own.score / own.total : 0, examAccuracy, expectedAccuracy };
   });
   const weightSum = domains.reduce((s, d) => s + d.weight, 0);
   const expected = weightSum > 0 ? domains.reduce((s, d) => s + d.weight * d.expectedAccuracy, 0) / weightSum : 0;
-  const seenQuestions = pack.questions.filter((q) => (state.items[q.id]?.seen ?? 0) > 0).length;
 
-  const questionsById = new Map(pack.questions.map((q) => [q.id, q]));
-  const misconceptions: Misconception[] = Object.entries(state.misconceptions)
+  const entries = Object.entries(state.misconceptions);
+  const questionsById = entries.length ? new Map(pack.questions.map((q) => [q.id, q])) : new Map<string, Question>();
+  const misconceptions: Misconception[] = entries
     .map(([key, times]) => {
       const [question, option] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
       const q = questionsById.get(question);
       const o = q?.options[option];
-      return { question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q || !live.has(question) };
+      return { question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q };
     })
     .filter((m) => !m.retired)
     .sort((a, b) => b.times - a.times || a.question.localeCompare(b.question))

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/domain/pack/issues.js';
@@ -114,6 +114,20 @@ describe('loadPack on a valid pack', () => {
     writeFileSync(join(dir, 'sub', 'items.yaml'), 'topic: t\ncards:\n  - {id: c, front: F2, back: B}\n');
     const third = await loadPack(dir, { cacheDir });
     expect(third.ok && !third.cached && third.pack.cards[0]!.front).toBe('F2');
+  });
+
+  it('keeps every character through the cache, which is stored as ASCII', async () => {
+    const dir = join(tempDir(), 'p');
+    const cacheDir = tempDir();
+    const { cpSync } = await import('node:fs');
+    cpSync(join(packs, 'valid-nested'), dir, { recursive: true });
+    const fresh = await loadPack(dir, { cacheDir });
+    const cached = await loadPack(dir, { cacheDir });
+    expect([fresh.ok && fresh.cached, cached.ok && cached.cached]).toEqual([false, true]);
+    expect(cached.ok && cached.pack).toEqual(fresh.ok && fresh.pack);
+    expect(cached.ok && cached.pack.title).toBe('Ünïcödé pack: 日本語 and emoji 🚀');
+    const [file] = readdirSync(cacheDir);
+    expect([...readFileSync(join(cacheDir, file!))].every((b) => b < 0x80)).toBe(true);
   });
 });
 
