@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Item, Pack } from '../../../src/domain/pack/types.js';
 import { applyEvent, emptyProgress } from '../../../src/domain/progress/state.js';
 import { newCardState, schedule } from '../../../src/domain/scheduler/fsrs-adapter.js';
 import { examPlan, nextStudyItem, studyCounts, studyOrder } from '../../../src/domain/study/queue.js';
 import { dayKey, dayStart, utcOffset } from '../../../src/domain/time/day.js';
-import { blueprintPack } from '../../helpers/packs.js';
+import { blueprintPack, card, question } from '../../helpers/packs.js';
 
 const pack = blueprintPack([10, 10, 10, 10, 10, 10]);
 const now = new Date('2026-11-20T09:00:00Z');
@@ -58,5 +60,35 @@ describe('the study queue', () => {
     expect(plan).toEqual({ examDate: '2026-11-30', daysLeft: 10, newLeft: 62, newPerDayNeeded: 9 });
     state.settings = { ...state.settings, newPerDay: 5 };
     expect(studyCounts({ pack, state, now, offset: utcOffset }).newToday).toBe(9);
+  });
+});
+
+describe('study order', () => {
+  it('is by topic as listed, cards before questions, then by file and line, whatever order the items come in', () => {
+    const reference = (p: Pack): string[] => {
+      const rank = new Map(p.topics.map((t, i) => [t.id, i]));
+      const key = (i: Item) => [rank.get(i.topic)!, i.kind === 'card' ? 0 : 1, i.source.file, i.source.line] as const;
+      return [...p.cards, ...p.questions]
+        .sort((a, b) => {
+          const [x, y] = [key(a), key(b)];
+          return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0) || x[3] - y[3];
+        })
+        .map((i) => i.id);
+    };
+    const at = fc.record({ topic: fc.integer({ min: 0, max: 3 }), file: fc.constantFrom('a.yaml', 'b/c.yaml', 'b.yaml'), line: fc.integer({ min: 1, max: 40 }) });
+    fc.assert(
+      fc.property(fc.array(at, { maxLength: 30 }), fc.array(at, { maxLength: 30 }), (cs, qs) => {
+        const topics = [3, 1, 0, 2].map((k) => ({ id: `t${k}`, title: `T${k}`, domain: 'd' }));
+        const place = <T extends Item>(item: T, a: { topic: number; file: string; line: number }): T => ({ ...item, source: { file: a.file, line: a.line, column: 1, path: '' } });
+        const p: Pack = {
+          ...blueprintPack([0, 0, 0, 0, 0, 0]),
+          topics,
+          cards: cs.map((a, i) => place(card(`c${i}`, `t${a.topic}`), a)),
+          questions: qs.map((a, i) => place(question(`q${i}`, `t${a.topic}`), a)),
+        };
+        expect(studyOrder(p).map((i) => i.id)).toEqual(reference(p));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
