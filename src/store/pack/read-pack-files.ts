@@ -13,11 +13,16 @@ export interface PackFile {
   /** Relative to the pack folder, forward slashes. */
   readonly path: string;
   readonly size: number;
-  /** Undefined when the file is too large to read. */
+  /** What stat says of the file, to tell an unchanged file without reading it (load-pack.ts). */
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  /** Undefined when the file is too large to read, or not read yet (`contents: false`). */
   readonly bytes?: Buffer;
 }
 
-export function listPackFiles(dir: string): PackFile[] {
+/** The pack's files in path order, read unless `contents` is false (then see readContents). */
+export function listPackFiles(dir: string, { contents = true }: { readonly contents?: boolean } = {}): PackFile[] {
   const out: PackFile[] = [];
   // A folder reached twice (a link to a parent) is walked once: no loop, no ELOOP.
   const seen = new Set<string>();
@@ -33,12 +38,18 @@ export function listPackFiles(dir: string): PackFile[] {
       if (entry.isDirectory() || stat?.isDirectory()) {
         walk(full);
       } else if ((entry.isFile() || stat?.isFile()) && /\.ya?ml$/i.test(entry.name)) {
-        const size = stat?.size ?? statSync(full).size;
+        const { size, mtimeMs, ctimeMs, ino } = stat ?? statSync(full);
         const path = relative(dir, full).split(sep).join('/');
-        out.push(size > MAX_FILE_BYTES ? { path, size } : { path, size, bytes: readFileSync(full) });
+        const file = { path, size, mtimeMs, ctimeMs, ino };
+        out.push(contents && size <= MAX_FILE_BYTES ? { ...file, bytes: readFileSync(full) } : file);
       }
     }
   };
   walk(dir);
   return out;
+}
+
+/** The files of listPackFiles(dir, { contents: false }), read (those not too large). */
+export function readContents(dir: string, files: readonly PackFile[]): PackFile[] {
+  return files.map((f) => (f.bytes || f.size > MAX_FILE_BYTES ? f : { ...f, bytes: readFileSync(join(dir, ...f.path.split('/'))) }));
 }

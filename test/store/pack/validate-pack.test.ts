@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/domain/pack/issues.js';
@@ -126,8 +126,41 @@ describe('loadPack on a valid pack', () => {
     expect([fresh.ok && fresh.cached, cached.ok && cached.cached]).toEqual([false, true]);
     expect(cached.ok && cached.pack).toEqual(fresh.ok && fresh.pack);
     expect(cached.ok && cached.pack.title).toBe('Ünïcödé pack: 日本語 and emoji 🚀');
-    const [file] = readdirSync(cacheDir);
+    const [file] = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
     expect([...readFileSync(join(cacheDir, file!))].every((b) => b < 0x80)).toBe(true);
+  });
+
+  it('stamps the files it compiled once they are not fresh, and sees an edit that keeps the size and puts the mtime back', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: stamped\ntitle: T\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    const items = join(dir, 'items.yaml');
+    writeFileSync(items, 'topic: t\ncards:\n  - {id: c, front: F, back: B}\n');
+    const past = 1_700_000_000; // seconds: a whole second, which utimes keeps exactly
+    utimesSync(items, past, past);
+    const stamps = () => readdirSync(cacheDir).filter((f) => f.endsWith('.stamp'));
+
+    // Just written: too fresh to trust a stat, so no stamp.
+    expect((await loadPack(dir, { cacheDir })).ok).toBe(true);
+    expect(stamps()).toEqual([]);
+
+    const later = () => Date.now() + 60_000;
+    const second = await loadPack(dir, { cacheDir, now: later });
+    expect(second.ok && second.cached).toBe(true);
+    expect(stamps()).toHaveLength(1);
+    const third = await loadPack(dir, { cacheDir, now: later });
+    expect(third.ok && third.cached && third.pack.cards[0]!.front).toBe('F');
+
+    writeFileSync(items, 'topic: t\ncards:\n  - {id: c, front: G, back: B}\n');
+    utimesSync(items, past, past);
+    expect(statSync(items).mtimeMs).toBe(past * 1000);
+    const edited = await loadPack(dir, { cacheDir, now: later });
+    expect(edited.ok && !edited.cached && edited.pack.cards[0]!.front).toBe('G');
+
+    // A file added or removed changes the stamp's key too.
+    writeFileSync(join(dir, 'more.yaml'), 'topic: t\ncards:\n  - {id: c2, front: H, back: B}\n');
+    const added = await loadPack(dir, { cacheDir, now: later });
+    expect(added.ok && !added.cached && added.pack.cards.map((c) => c.id)).toEqual(['c', 'c2']);
   });
 });
 
