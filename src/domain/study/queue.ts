@@ -72,14 +72,15 @@ export function studyOrder(pack: Pack): readonly Item[] {
   return order;
 }
 
-export function examPlan(ctx: QueueContext): StudyPlan | null {
+/** The plan towards the exam date, if one is set; `unseen` when the caller has counted it already. */
+export function examPlan(ctx: QueueContext, unseen?: number): StudyPlan | null {
   const { examDate } = effectiveSettings(ctx.state);
   if (!examDate) return null;
   const today = dayKey(ctx.now, ctx.offset);
   const daysLeft = daysBetween(today, examDate);
   if (daysLeft < 0) return null;
   const filter = inTopics(ctx);
-  const newLeft = studyOrder(ctx.pack).filter((i) => filter(i) && !(ctx.state.items[i.id]?.card)).length;
+  const newLeft = unseen ?? [...ctx.pack.cards, ...ctx.pack.questions].filter((i) => filter(i) && !ctx.state.items[i.id]?.card).length;
   const introductionDays = Math.max(1, daysLeft - INTRODUCE_BEFORE_EXAM_DAYS);
   return { examDate, daysLeft, newLeft, newPerDayNeeded: Math.ceil(newLeft / introductionDays) };
 }
@@ -122,15 +123,37 @@ function classify(ctx: QueueContext): Classified {
   return { learning, reviews, fresh };
 }
 
+/**
+ * Due and new counts for home and the study title. One counting pass, with no study order: home
+ * computes this on every start, and ordering a large pack costs more than counting it.
+ */
 export function studyCounts(ctx: QueueContext): StudyCounts {
-  const { learning, reviews, fresh } = classify(ctx);
+  const filter = inTopics(ctx);
+  const endOfDay = dayStart(addDays(dayKey(ctx.now, ctx.offset), 1), ctx.offset).getTime();
+  const learnUntil = ctx.now.getTime() + LEARN_AHEAD_MS;
+  let dueLearning = 0;
+  let reviews = 0;
+  let fresh = 0;
+  const count = (item: Item): void => {
+    if (!filter(item)) return;
+    const card = ctx.state.items[item.id]?.card;
+    if (!card) {
+      fresh += 1;
+      return;
+    }
+    const due = Date.parse(card.due);
+    if (card.phase === 'learning' || card.phase === 'relearning') {
+      if (due <= learnUntil) dueLearning += 1;
+    } else if (due < endOfDay) reviews += 1;
+  };
+  for (const item of ctx.pack.cards) count(item);
+  for (const item of ctx.pack.questions) count(item);
   const settings = effectiveSettings(ctx.state);
   const today = todayStats(ctx);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - (today.reviews - today.introduced));
-  const plan = examPlan(ctx);
-  const newToday = Math.max(0, Math.min(fresh.length, newLimit(ctx, plan) - today.introduced));
-  const dueLearning = learning.filter((l) => l.due <= ctx.now.getTime() + LEARN_AHEAD_MS).length;
-  return { due: dueLearning + Math.min(reviewsLeft, reviews.length), newToday, unseen: fresh.length, plan };
+  const plan = examPlan(ctx, fresh);
+  const newToday = Math.max(0, Math.min(fresh, newLimit(ctx, plan) - today.introduced));
+  return { due: dueLearning + Math.min(reviewsLeft, reviews), newToday, unseen: fresh, plan };
 }
 
 /**
