@@ -78,6 +78,8 @@ export interface Pack {
   readonly exam: ExamBlueprint;
   readonly cards: readonly Card[];
   readonly questions: readonly Question[];
+  /** A hash of every item's id and hash, set by the compiler (store/pack/pack-digest.ts). */
+  readonly digest?: string;
 }
 
 export const DEFAULT_EXAM: ExamBlueprint = { questions: 75, minutes: 180, passingScore: 750 };

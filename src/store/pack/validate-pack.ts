@@ -12,6 +12,7 @@ import { CONTROL_CHARS_GLOBAL, describeControlChar } from '../../domain/text/con
 import { closestWord } from '../../domain/text/closest-word.js';
 import { keyNodeAt, nodeAt, offsetToLineCol, positionOf } from './positions.js';
 import { MAX_FILE_BYTES, type PackFile } from './read-pack-files.js';
+import { packDigest } from './pack-digest.js';
 
 /** YAML aliases allowed per file: enough for real packs, far too few for a "billion laughs" file. */
 const MAX_ALIASES = 100;
@@ -183,6 +184,7 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
     exam: { ...DEFAULT_EXAM, ...shape.exam },
     cards,
     questions,
+    digest: packDigest({ cards, questions }),
   };
   return { pack, issues: [] };
 }
