@@ -50,23 +50,14 @@ export const yogaWithoutFetch = {
 };
 
 /**
- * How a minimal Ink app is bundled by anyone: esbuild's defaults for a Node ESM bundle, minified,
- * production React. The first-frame benchmark's baseline; none of the program's own start-up
- * work (the yoga and string-width changes above) applies to it.
+ * How a minimal Ink app is bundled by anyone: the program's options without its own start-up
+ * changes (the yoga plugin and the string-width alias) and without its banner. The first-frame
+ * benchmark's baseline. react-devtools-core stays stubbed: Ink imports it only when DEV=true,
+ * and it is not installed.
  */
 export function plainInkOptions(overrides = {}) {
-  return {
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Ink imports react-devtools-core only when DEV=true; it is not installed.
-    alias: { 'react-devtools-core': `${ROOT}scripts/react-devtools-stub.mjs` },
-    logLevel: 'warning',
-    ...overrides,
-  };
+  const options = programOptions({ alias: { 'react-devtools-core': `${ROOT}scripts/react-devtools-stub.mjs` } });
+  delete options.plugins;
+  delete options.banner;
+  return { ...options, ...overrides };
 }
