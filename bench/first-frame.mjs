@@ -6,7 +6,7 @@
 // minimal Ink app. Reported too: the minimal app bundled with the program's own build options
 // (yoga without fetch, the fast string-width), to show what those alone are worth.
 import { join } from 'node:path';
-import { bundleLikeProgram, childEnv, interleave, log, program, ratioBudget, ROOT, runIfMain, tempDir, timePty } from './lib.mjs';
+import { bundleLikeProgram, childEnv, interleave, log, program, ratioBudget, ROOT, runIfMain, tempDir, timePty, timedRows } from './lib.mjs';
 
 export const BUDGET = 1.3;
 
@@ -32,20 +32,19 @@ export async function bench({ runs, quick = false } = {}) {
     {
       'node -e 0': async () => (await timePty(node, ['-e', '0'], { env })).ms,
       'minimal Ink app, first frame': async () => (await timePty(node, [minimal], { env, until: minimalReady })).ms,
-      "minimal Ink app, the program's build options": async () => (await timePty(node, [minimalTuned], { env, until: minimalReady })).ms,
       'examdrill home, first full frame': async () => (await timePty(node, [prog], { env, until: homeFooter })).ms,
+      "minimal Ink app, the program's build options": async () => (await timePty(node, [minimalTuned], { env, until: minimalReady })).ms,
     },
     { runs, warmup: quick ? 1 : 2 },
   );
   const result = {
     id: 'first-frame',
     title: 'First frame: interactive start in a pseudo-terminal (bundled pack, cached)',
-    rows: [
-      { name: 'node -e 0', unit: 'ms', values: samples['node -e 0'] },
-      { name: 'minimal Ink app, first frame', unit: 'ms', values: samples['minimal Ink app, first frame'], baseline: 'node -e 0' },
-      { name: 'examdrill home, first full frame', unit: 'ms', values: samples['examdrill home, first full frame'], baseline: 'minimal Ink app, first frame' },
-      { name: "minimal Ink app, the program's build options", unit: 'ms', values: samples["minimal Ink app, the program's build options"], baseline: 'minimal Ink app, first frame' },
-    ],
+    rows: timedRows(samples, {
+      'minimal Ink app, first frame': 'node -e 0',
+      'examdrill home, first full frame': 'minimal Ink app, first frame',
+      "minimal Ink app, the program's build options": 'minimal Ink app, first frame',
+    }),
     budgets: [],
     notes: ['node -e 0 is timed from spawn to exit; the apps from spawn to the first byte stream that holds their whole first frame (for home: its footer line).'],
   };

@@ -20,6 +20,8 @@ import { childEnv, isMain, OUT, program } from './lib.mjs';
 const TOPICS = 30;
 const DOMAINS = 6;
 
+// mulberry32, as src/domain/random.ts randomSource (that file is TypeScript; this script runs
+// in plain Node): only determinism matters here, so the fixtures are the same on every machine.
 function rng(seed) {
   let a = seed >>> 0;
   return () => {

@@ -7,7 +7,7 @@
 import { cpSync } from 'node:fs';
 import { homeFooter } from './first-frame.mjs';
 import { fixturePack, fixtureStore } from './generate.mjs';
-import { childEnv, interleave, log, maxRssMb, median, program, ptyMaxRssMb, ratioBudget, runIfMain, tempDir, timeExit, timePty } from './lib.mjs';
+import { childEnv, interleave, log, maxRssMb, median, program, ptyMaxRssMb, ratioBudget, runIfMain, tempDir, timeExit, timePty, timedRows } from './lib.mjs';
 
 export const BUDGET = 4;
 export const RSS_BUDGET_MB = 150;
@@ -69,13 +69,13 @@ export async function bench({ runs, quick = false } = {}) {
     id: 'large-pack',
     title: `Large pack: ${pack.questions} questions, ${pack.cards} cards, ${(pack.bytes / 1e6).toFixed(1)} MB of YAML (plus the bundled pack)`,
     rows: [
-      { name: 'node -e 0 (pipe)', unit: 'ms', values: hot['node -e 0 (pipe)'] },
-      { name: 'node -e 0 (pty)', unit: 'ms', values: hot['node -e 0 (pty)'] },
-      { name: 'packs --json, cached', unit: 'ms', values: hot['packs --json, cached'], baseline: 'node -e 0 (pipe)' },
-      { name: 'home first frame, cached', unit: 'ms', values: hot['home first frame, cached'], baseline: 'node -e 0 (pty)' },
-      { name: 'home first frame, cached, 10k-item store', unit: 'ms', values: hot['home first frame, cached, 10k-item store'], baseline: 'node -e 0 (pty)' },
-      { name: 'packs --json, uncached (first load)', unit: 'ms', values: cold['packs --json, uncached (first load)'], baseline: 'node -e 0 (pipe)' },
-      { name: 'home first frame, uncached (first load)', unit: 'ms', values: cold['home first frame, uncached (first load)'], baseline: 'node -e 0 (pty)' },
+      ...timedRows({ ...hot, ...cold }, {
+        'packs --json, cached': 'node -e 0 (pipe)',
+        'home first frame, cached': 'node -e 0 (pty)',
+        'home first frame, cached, 10k-item store': 'node -e 0 (pty)',
+        'packs --json, uncached (first load)': 'node -e 0 (pipe)',
+        'home first frame, uncached (first load)': 'node -e 0 (pty)',
+      }),
       ...Object.entries(rss).map(([name, values]) => ({ name, unit: 'MB', values })),
     ],
     budgets: [],

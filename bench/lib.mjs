@@ -197,6 +197,14 @@ export async function startPty(cmd, args, { env = childEnv(), cwd = ROOT, cols =
 }
 
 /**
+ * Table rows of timings from interleave()'s samples, in their order, each row named as its task;
+ * `baselines` maps a row's name to the row it is a ratio of.
+ */
+export function timedRows(samples, baselines = {}) {
+  return Object.entries(samples).map(([name, values]) => ({ name, unit: 'ms', values, ...(baselines[name] ? { baseline: baselines[name] } : {}) }));
+}
+
+/**
  * Runs `tasks` ({ name: () => Promise<number> }) `runs` times each after `warmup` unmeasured
  * rounds, interleaved and in a rotating order, so drifting machine load hits every task alike.
  * Resolves with { name: number[] }.

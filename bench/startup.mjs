@@ -1,7 +1,7 @@
 // Start-up of the non-interactive commands (`packs --json`, `stats --json`) against `node -e 0`,
 // with the bundled pack's compiled copy cached in a temporary data dir (EXAMDRILL_DATA_DIR).
 // Budget: each command's median <= 2.5x the median of `node -e 0`.
-import { childEnv, interleave, log, program, ratioBudget, runIfMain, tempDir, timeExit } from './lib.mjs';
+import { childEnv, interleave, log, program, ratioBudget, runIfMain, tempDir, timeExit, timedRows } from './lib.mjs';
 
 export const BUDGET = 2.5;
 
@@ -26,11 +26,7 @@ export async function bench({ runs, quick = false } = {}) {
   const result = {
     id: 'startup',
     title: 'Start-up: non-interactive commands (bundled pack, compiled copy cached)',
-    rows: [
-      { name: 'node -e 0', unit: 'ms', values: samples['node -e 0'] },
-      { name: 'examdrill packs --json', unit: 'ms', values: samples['examdrill packs --json'], baseline: 'node -e 0' },
-      { name: 'examdrill stats --json', unit: 'ms', values: samples['examdrill stats --json'], baseline: 'node -e 0' },
-    ],
+    rows: timedRows(samples, { 'examdrill packs --json': 'node -e 0', 'examdrill stats --json': 'node -e 0' }),
     budgets: [],
     notes: ['Time from spawn to exit (stdout read through a pipe), runs interleaved in rotating order.'],
   };
