@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
@@ -106,6 +106,16 @@ describe('errors a learner can act on', () => {
     const r = await runCli(['quiz', '--topic', 'lambda-vcp']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('examdrill: unknown topic lambda-vcp in pack aws-dop-c02 (did you mean lambda-vpc?)');
+  });
+
+  it('a mock exam on a pack without questions', async () => {
+    const packs = tempDir();
+    const dir = join(packs, 'cards-only');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'pack.yaml'), 'format: 1\nid: cards-only\ntitle: Cards only\nversion: 1.0.0\ndomains: [{id: d, title: D, weight: 1}]\ntopics: [{id: t, title: T, domain: d}]\n');
+    writeFileSync(join(dir, 'items.yaml'), 'topic: t\ncards:\n  - {id: c1, front: F, back: B}\n');
+    const r = await runCli(['exam', '--packs-dir', packs, '--pack', 'cards-only'], { env: env(tempDir()), input: 'q\n' });
+    expect([r.code, r.stderr]).toEqual([2, 'examdrill: pack cards-only has no questions, so there is no mock exam to sit\nStudy its cards with `examdrill study`, or choose another pack with --pack.\n']);
   });
 
   it('a progress file written by a newer examdrill is left alone', async () => {

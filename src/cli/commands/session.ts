@@ -31,6 +31,9 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
       throw new UserError(`unknown topic ${t} in pack ${pack.id}${guess ? ` (did you mean ${guess}?)` : ''}`, `Topics: ${pack.topics.map((x) => x.id).join(', ')}`);
     }
   }
+  if (mode === 'exam' && o.history !== true && pack.questions.length === 0) {
+    throw new UserError(`pack ${pack.id} has no questions, so there is no mock exam to sit`, 'Study its cards with `examdrill study`, or choose another pack with --pack.');
+  }
   rememberLastPack(located.dataDir, pack.id);
   const clock: Clock = { now: io.now, offset: (d) => -d.getTimezoneOffset() };
   const store = await openStore(located.dataDir, pack.id, io);

@@ -80,10 +80,9 @@ export function reportMarkdown(pack: Pack, record: ExamRecord): string {
   const out: string[] = [`# Mock exam report: ${pack.title}`, '', `Taken ${record.startedAt.slice(0, 16).replace('T', ' ')} UTC, pack version ${record.packVersion}.`, ''];
   const [first, ...rest] = summaryLines(pack, record);
   out.push(`**${first}**`, '');
-  const domains = domainLines(pack, record);
   out.push(rest[0]!, '', rest[1]!, '', '| Domain | Result |', '| --- | --- |');
   const titles = new Map(pack.domains.map((d) => [d.id, d.title]));
-  record.result.domains.forEach((d, i) => out.push(`| ${titles.get(d.id) ?? d.id} | \`${domains[i]!.split('  ')[1]}\` ${d.correct}/${d.total} |`));
+  for (const d of record.result.domains) out.push(`| ${titles.get(d.id) ?? d.id} | \`${bar(d.total ? d.correct / d.total : 0, 20)}\` ${d.correct}/${d.total} |`);
   out.push('', `_${SCALING_NOTE}_`, '', '## Questions', '');
   for (const e of reviewEntries(pack, record)) {
     out.push(`### ${e.number}. ${e.correct ? 'Correct' : e.answered ? 'Wrong' : 'Unanswered'}${e.flagged ? ' (flagged)' : ''}`, '', e.stem.trim(), '');

@@ -13,8 +13,11 @@ export const WEAK_TOPIC = 0.6;
 export function nextAction(counts: StudyCounts, stats: StatsReport): NextAction {
   if (counts.due > 0) return { kind: 'study', reason: `${counts.due} item${counts.due === 1 ? ' is' : 's are'} due: review before you forget` };
   if (counts.newToday > 0) return { kind: 'study', reason: `${counts.newToday} new item${counts.newToday === 1 ? '' : 's'} to learn today` };
-  const weakest = [...stats.topics].filter((t) => t.total > 0).sort((a, b) => a.mastery - b.mastery)[0];
-  if (weakest && weakest.mastery < WEAK_TOPIC) return { kind: 'quiz', topic: weakest.id, reason: `your weakest topic is ${weakest.title} (${Math.round(weakest.mastery * 100)}%)` };
+  // Quizzes and exams draw on questions: a topic of cards only, or a pack without questions, has none.
+  const quizzable = stats.topics.filter((t) => t.questions > 0);
+  if (quizzable.length === 0) return { kind: 'study', reason: 'nothing is due today, and this pack has no questions to quiz on' };
+  const weakest = [...quizzable].sort((a, b) => a.mastery - b.mastery)[0]!;
+  if (weakest.mastery < WEAK_TOPIC) return { kind: 'quiz', topic: weakest.id, reason: `your weakest topic is ${weakest.title} (${Math.round(weakest.mastery * 100)}%)` };
   return { kind: 'exam', reason: 'nothing is due: rehearse the real thing' };
 }
 

@@ -22,6 +22,8 @@ export interface TopicStats {
   readonly mastery: number;
   readonly seen: number;
   readonly total: number;
+  /** How many of the topic's items are questions (the rest are cards). */
+  readonly questions: number;
 }
 
 export interface DomainStats {
@@ -119,7 +121,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
 
   const topics: TopicStats[] = pack.topics.map((t, i) => {
     const sum = sums[i]!;
-    return { id: t.id, title: t.title, domain: t.domain, mastery: sum.total ? sum.score / sum.total : 0, seen: sum.seen, total: sum.total };
+    return { id: t.id, title: t.title, domain: t.domain, mastery: sum.total ? sum.score / sum.total : 0, seen: sum.seen, total: sum.total, questions: sum.questions };
   });
 
   const exams = [...state.exams].sort((a, b) => a.startedAt.localeCompare(b.startedAt));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apportion, domainQuotas } from '../../../src/domain/exam/blueprint.js';
 import { createExam } from '../../../src/domain/exam/create-exam.js';
 import { answeredCount, crossedWarning, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../../src/domain/exam/exam-reducer.js';
+import { reportMarkdown } from '../../../src/domain/exam/report.js';
 import { scaledScore, scoreExam } from '../../../src/domain/exam/score.js';
 import { emptyProgress } from '../../../src/domain/progress/state.js';
 import { blueprintPack } from '../../helpers/packs.js';
@@ -158,6 +159,16 @@ describe('scoring', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('draws a bar for every domain in the Markdown report, whatever the lengths of the titles', () => {
+    const titled = { ...pack, domains: pack.domains.map((d, i) => ({ ...d, title: i === 0 ? 'A rather long domain title' : `D${i}` })) };
+    const { spec } = createExam(titled, emptyProgress(), { seed: 3, now, questions: 12 });
+    const answers = spec.questionIds.map(() => null);
+    const record = { ...spec, startedAt: now.toISOString(), endedAt: now.toISOString(), outcome: 'submitted' as const, elapsedMs: 60_000, answers, flags: answers.map(() => false), result: scoreExam(titled, spec, answers) };
+    const rows = reportMarkdown(titled, record).split('\n').filter((l) => /^\| (A rather|D\d)/.test(l));
+    expect(rows).toHaveLength(titled.domains.length);
+    for (const row of rows) expect(row).toMatch(/^\| [^|]+ \| `\.{20}` 0\/\d+ \|$/);
   });
 
   it('passes at the passing score and only the exact set scores', () => {

@@ -4,7 +4,7 @@ import { newCardState, schedule } from '../../../src/domain/scheduler/fsrs-adapt
 import { nextAction } from '../../../src/domain/stats/next-action.js';
 import { computeStats, guessRate } from '../../../src/domain/stats/stats.js';
 import { utcOffset } from '../../../src/domain/time/day.js';
-import { blueprintPack } from '../../helpers/packs.js';
+import { blueprintPack, card } from '../../helpers/packs.js';
 
 const pack = blueprintPack([4, 4, 4, 4, 4, 4]);
 const now = new Date('2026-11-20T09:00:00Z');
@@ -55,5 +55,14 @@ describe('stats', () => {
     expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, s)).toMatchObject({ kind: 'quiz', topic: 'd0-t0' });
     const strong = { ...s, topics: s.topics.map((t) => ({ ...t, mastery: 0.9 })) };
     expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, strong).kind).toBe('exam');
+  });
+
+  it('never suggests a quiz on a topic of cards only, nor a quiz or exam on a pack without questions', () => {
+    const cardsOnly = { ...pack, topics: [{ id: 'cards', title: 'Cards only', domain: 'd0' }, ...pack.topics], cards: [...pack.cards, card('c9', 'cards')] };
+    const s = computeStats(cardsOnly, emptyProgress(), now, utcOffset);
+    expect(s.topics.find((t) => t.id === 'cards')).toMatchObject({ total: 1, questions: 0, mastery: 0 });
+    expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, s)).toMatchObject({ kind: 'quiz', topic: 'd0-t0' });
+    const noQuestions = computeStats({ ...pack, questions: [] }, emptyProgress(), now, utcOffset);
+    expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, noQuestions).kind).toBe('study');
   });
 });
