@@ -6,7 +6,7 @@ import { closestWord } from '../domain/text/closest-word.js';
 import { formatIssue } from '../domain/pack/issues.js';
 import { discoverPacks, type Discovery, type FoundPack, type PackSource } from '../store/pack/discover-packs.js';
 import { dataPaths, defaultDataDir } from '../store/paths.js';
-import { openProgressStore, ProgressAccessError, type ProgressStore } from '../store/progress/progress-store.js';
+import { openProgressStore, type ProgressStore } from '../store/progress/progress-store.js';
 import { dayKey } from '../domain/time/day.js';
 import type { OptionValues } from './args.js';
 import { UserError } from './errors.js';
@@ -89,13 +89,8 @@ function readLastPack(dataDir: string): string | undefined {
   }
 }
 
-/** Opens a pack's progress store; a file-system problem becomes a user error (exit 2). */
+/** Opens a pack's progress store (its file-system problems are user errors: errors.ts). */
 export async function openStore(dataDir: string, packId: string, io: Io, options: { autoFlush?: boolean } = {}): Promise<ProgressStore> {
   const offset = (d: Date) => -d.getTimezoneOffset();
-  try {
-    return await openProgressStore(dataDir, packId, { now: io.now, today: () => dayKey(io.now(), offset), ...options });
-  } catch (e) {
-    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
-    throw e;
-  }
+  return openProgressStore(dataDir, packId, { now: io.now, today: () => dayKey(io.now(), offset), ...options });
 }

@@ -15,6 +15,11 @@ export class UserError extends Error {
   }
 }
 
-export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError || (e instanceof Error && e.name === 'UserError' && 'hint' in e);
+/**
+ * A UserError, or an error of the same shape from below the command line: the progress store's
+ * ProgressAccessError (a full disk, a locked or unwritable file), whichever command met it. Told
+ * by name, so that the entry need not load the store to recognise it.
+ */
+export function isUserError(e: unknown): e is Error & { readonly hint: string; readonly exitCode?: number } {
+  return e instanceof UserError || (e instanceof Error && (e.name === 'UserError' || e.name === 'ProgressAccessError') && typeof (e as { hint?: unknown }).hint === 'string');
 }

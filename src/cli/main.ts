@@ -70,7 +70,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
 export function reportError(e: unknown, io: Io): number {
   if (isUserError(e)) {
     io.stderr.write(`examdrill: ${e.message}\n${e.hint}\n`);
-    return e.exitCode;
+    return e.exitCode ?? 2;
   }
   const message = e instanceof Error ? e.message : String(e);
   io.stderr.write(`examdrill: unexpected error: ${message.split('\n')[0]}\n`);

@@ -88,6 +88,16 @@ describe('plain mode sessions', () => {
   });
 });
 
+describe('options that change settings', () => {
+  it('--exam-date is recorded once, not again on every start with the same date', async () => {
+    const data = tempDir();
+    for (let i = 0; i < 3; i += 1) await runCli(['study', '--exam-date', '2027-03-15'], { env: env(data), input: 'q\n' });
+    await runCli(['study', '--exam-date', '2027-04-01'], { env: env(data), input: 'q\n' });
+    const log = readFileSync(join(data, 'progress', 'aws-dop-c02', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; value?: unknown });
+    expect(log.filter((e) => e.type === 'settings').map((e) => e.value)).toEqual(['2027-03-15', '2027-04-01']);
+  });
+});
+
 describe('errors a learner can act on', () => {
   it('an unknown pack id', async () => {
     const r = await runCli(['stats', '--pack', 'aws-dop-c2']);

@@ -3,14 +3,15 @@
  * store, tell what changed in the pack, then run the full-screen UI, or plain mode when there is
  * no terminal (or --plain). Ink and React are loaded only for the full-screen UI.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Pack } from '../../domain/pack/types.js';
 import type { Clock } from '../../domain/ports.js';
+import { effectiveSettings } from '../../domain/progress/state.js';
 import { dayKey } from '../../domain/time/day.js';
 import { studyCounts } from '../../domain/study/queue.js';
 import { closestWord } from '../../domain/text/closest-word.js';
-import { ProgressAccessError, type ProgressStore } from '../../store/progress/progress-store.js';
+import type { ProgressStore } from '../../store/progress/progress-store.js';
 import { packDigest } from '../../store/pack/pack-digest.js';
 import { dataPaths } from '../../store/paths.js';
 import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
@@ -39,7 +40,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
   const store = await openStore(located.dataDir, pack.id, io);
   try {
     const notices = [...store.notices, ...syncPackVersion(store, pack, clock)];
-    if (typeof o['exam-date'] === 'string') {
+    if (typeof o['exam-date'] === 'string' && o['exam-date'] !== effectiveSettings(store.state).examDate) {
       const now = clock.now();
       store.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, clock.offset), key: 'examDate', value: o['exam-date'] });
     }
@@ -77,9 +78,6 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
     }
     const { runApp } = await import('../../ui/run-app.js');
     return await runApp(mode, deps, { stdin: io.stdin, stdout: io.stdout });
-  } catch (e) {
-    if (e instanceof ProgressAccessError) throw new UserError(e.message, e.hint);
-    throw e;
   } finally {
     await store.close().catch(() => undefined);
   }
@@ -121,17 +119,24 @@ async function otherPacks(located: Located, current: string, io: Io): Promise<Se
   const out: { id: string; title: string; due: number | null }[] = [];
   for (const { pack } of located.discovery.packs) {
     if (!pack || pack.id === current) continue;
-    let due: number | null = null;
-    try {
-      const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
-      due = studyCounts({ pack, state: store.state, now: io.now(), offset: (d) => -d.getTimezoneOffset() }).due;
-      await store.close();
-    } catch {
-      // A pack whose progress cannot be read is still listed; opening it says why.
-    }
-    out.push({ id: pack.id, title: pack.title, due });
+    out.push({ id: pack.id, title: pack.title, due: await dueIn(located, pack, io) });
   }
   return out;
+}
+
+/** Due items in another pack; 0 when it was never studied (its store is not created), null when its progress cannot be read. */
+async function dueIn(located: Located, pack: Pack, io: Io): Promise<number | null> {
+  if (!existsSync(dataPaths(located.dataDir).progress(pack.id))) return 0;
+  try {
+    const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
+    try {
+      return studyCounts({ pack, state: store.state, now: io.now(), offset: (d) => -d.getTimezoneOffset() }).due;
+    } finally {
+      await store.close();
+    }
+  } catch {
+    return null; // Still listed; opening the pack says why.
+  }
 }
 
 function rememberLastPack(dataDir: string, packId: string): void {

@@ -180,7 +180,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
   const scheduleFlush = (): void => {
-    if (options.autoFlush === false) return;
+    if (options.autoFlush === false || closed) return;
     if (timer) clearTimeout(timer);
     const grown = fs.fstatSync(logFd).size - snapshotBytes > GROWTH_FLUSH_BYTES;
     timer = setTimeout(() => void store.flush().catch(() => undefined), grown ? 0 : IDLE_FLUSH_MS);
@@ -208,7 +208,9 @@ export async function openProgressStore(dataDir: string, packId: string, options
       readTail();
     },
     async flush() {
-      if (flushing) await flushing;
+      if (closed) return;
+      // Wait out every write in progress: two waiters woken by one write must not both write.
+      while (flushing) await flushing;
       readTail();
       if (version === flushedVersion && snapshotBytes === readBytes) return;
       const target = version;
@@ -217,9 +219,14 @@ export async function openProgressStore(dataDir: string, packId: string, options
       if (ownPending.size > 0 || bytes !== readBytes) return scheduleFlush();
       adapter.isCurrent = () => version === target;
       db.data = { schema: 1, packId, logBytes: bytes, writtenAt: now().toISOString(), progress: state };
-      flushing = db.write().finally(() => {
-        flushing = undefined;
-      });
+      flushing = db
+        .write()
+        .catch((e: unknown) => {
+          throw accessError(e, snapPath);
+        })
+        .finally(() => {
+          flushing = undefined;
+        });
       await flushing;
       if (adapter.lastWrite === 'written') {
         flushedVersion = target;
@@ -233,7 +240,9 @@ export async function openProgressStore(dataDir: string, packId: string, options
       try {
         await store.flush();
       } finally {
+        // After the last flush: no timer (the flush may have set one) and no read may follow.
         closed = true;
+        if (timer) clearTimeout(timer);
         fs.closeSync(logFd);
       }
     },

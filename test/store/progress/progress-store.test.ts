@@ -130,6 +130,20 @@ describe('the progress store on real files', () => {
     expect(readFileSync(paths(dir).log, 'utf8')).toContain('{"id":"torn","type":"rev\n');
   });
 
+  it('serialises snapshot writes: flushes called while one is writing do not write at once', async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    for (let i = 0; i < 3000; i += 1) a.record(reviewEvent(`q${i}`, at(i % 60)));
+    const first = a.flush();
+    const waiting = [a.flush(), a.flush()];
+    a.record(reviewEvent('late', at(59)));
+    await expect(Promise.all([first, ...waiting])).resolves.toBeDefined();
+    await a.close();
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(b.state.totalReviews).toBe(3001);
+    expect(readdirSync(join(dir, 'progress', 'p')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('keeps rolling backups of the snapshot', async () => {
     const dir = tempDir();
     const a = await openProgressStore(dir, 'p', { autoFlush: false, today: () => '2026-11-01' });
