@@ -72,6 +72,16 @@ describe('the study screen', () => {
     expect(port.state.items['c-one']!.card!.phase).toBe('learning');
   });
 
+  it('says to show the answer first when a card is rated on its front', async () => {
+    const p = { ...pack, cards: [card('c-one', 'd0-t0')], questions: [] };
+    const port = memoryPort();
+    const s = renderScreen({ name: 'study', mode: 'study' }, { pack: p, port });
+    await s.waitFor('Front c-one');
+    await s.press('3');
+    await s.waitFor('Show the answer first: Space or Enter.');
+    expect(port.events).toEqual([]);
+  });
+
   it('answers a question, shows every why, and undo takes the answer back', async () => {
     const q = question('q-one', 'd0-t0', [1]);
     const p = { ...pack, cards: [], questions: [{ ...q, shuffle: false }] };
@@ -119,6 +129,10 @@ describe('the exam screen', () => {
     await tick(61);
     expect(s.frame()).toContain('0:59');
     expect(s.frame()).toContain('1 minute left.');
+    s.type('n');
+    await settle();
+    expect(s.frame()).toContain('Q 2/3');
+    expect(s.frame()).not.toContain('1 minute left.'); // a notice clears when the learner moves on
     await tick(60);
     expect(s.frame()).toMatch(/result: (pass|fail) \d+\/1000 \(passing 750\)/);
     expect(s.frame()).toContain('Time is up: the exam was submitted with the answers given.');
@@ -213,6 +227,16 @@ describe('the settings screen', () => {
     expect(port.state.settings.examDate).toBe('2027-02-15');
     await s.press(keys.escape);
     await s.waitFor(/Exam on 2027-02-15: \d+ days left/);
+  });
+
+  it('Ctrl-C quits while a value is being typed, as on every screen', async () => {
+    const s = renderScreen({ name: 'settings' }, { pack });
+    await s.waitFor('retention');
+    await s.press(keys.enter);
+    await s.waitFor('Enter saves, Esc cancels.');
+    s.type('0.8');
+    s.press(keys.ctrlC).catch(() => undefined);
+    await vi.waitFor(() => expect(s.exitCode()).toBe(130));
   });
 });
 

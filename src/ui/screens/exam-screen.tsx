@@ -95,6 +95,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     const after = examReducer(before, action);
     exam.current = after;
     recordExamChange(ctx, before, after);
+    if (after.current !== before.current) u.notice = undefined; // a notice stays until the learner moves on
     const warned = crossedWarning(timeLeftMs(before), timeLeftMs(after));
     if (warned) u.notice = `${warned} minute${warned === 1 ? '' : 's'} left.`;
     if (after.elapsedMs - lastCheckpoint.current >= CHECKPOINT_MS) {

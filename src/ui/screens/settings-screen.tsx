@@ -43,6 +43,8 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
   useScreenInput(
     (input, k) => {
       const s = st.current;
+      const m = matchKey('settings', input, k);
+      if (m?.command === 'interrupt') return nav.exit(130); // Ctrl-C quits while typing too
       if (s.draft !== null) {
         if (k.escape) s.draft = null;
         else if (k.backspace || k.delete) s.draft = s.draft.slice(0, -1);
@@ -50,14 +52,12 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
         else if (input && !k.ctrl && !k.meta && /^[\x20-\x7e]+$/.test(input)) s.draft = `${s.draft}${input}`.slice(0, 40);
         return rerender();
       }
-      const m = matchKey('settings', input, k);
       s.note = undefined;
       if (m?.command === 'up') s.cursor = Math.max(0, s.cursor - 1);
       else if (m?.command === 'down') s.cursor = Math.min(KEYS.length - 1, s.cursor + 1);
       else if (m?.command === 'edit') s.draft = '';
       else if (m?.command === 'back') return nav.back();
       else if (m?.command === 'help') return nav.push({ name: 'help', screen: 'settings' });
-      else if (m?.command === 'interrupt') return nav.exit(130);
       else if (input && /^[\x20-\x7e]+$/.test(input)) s.note = `"${input}" does nothing here: press ? for the keys.`;
       rerender();
     },

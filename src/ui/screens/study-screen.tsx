@@ -10,7 +10,7 @@
  *   › [x] a) Request a higher account concurrency quota
  *     [ ] b) ...
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { correctIndices, type Item } from '../../domain/pack/types.js';
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
@@ -135,7 +135,7 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
         keys.say(`Undone: the ${last.item.kind === 'card' ? 'rating' : 'answer'} of that item. Answer it again.`);
       },
     },
-    () => ({ undo: s.done.length === 0 ? 'Nothing to undo yet in this session.' : undefined }),
+    () => ({ undo: s.done.length === 0 ? 'Nothing to undo yet in this session.' : undefined, rate: latest().phase === 'front' ? 'Show the answer first: Space or Enter.' : undefined }),
   );
   const { question, order } = view(state);
   const item = state.item;
@@ -159,7 +159,13 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
     scroll = laid.cursorLine >= height - 1 ? laid.cursorLine - height + 2 : 0;
   } else body = [];
 
-  const counts = mode === 'study' ? studyCounts({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }) : null;
+  // Counted again after each answer or undo, not on every key (a pass over the whole pack).
+  const answered = s.done.length;
+  const counts = useMemo(
+    () => (mode === 'study' ? studyCounts({ pack: deps.pack, state: deps.port.state, now: deps.clock.now(), offset: deps.clock.offset, topics: chosenTopics }) : null),
+    // `answered` stands for the store's state, which changes in place.
+    [deps, mode, chosenTopics, answered],
+  );
   const status: Line = counts ? [{ text: `due ${counts.due} · new ${counts.newToday}`, role: 'accent' }] : [{ text: mode === 'quiz' ? `${Math.min(s.position + 1, s.queue?.length ?? 0)}/${s.queue?.length ?? 0}` : `${s.position}/${s.queue?.length ?? 0} · schedule untouched`, role: 'accent' }];
   return <Frame title={`${deps.pack.title} · ${mode}`} status={status} body={body} screen={screen} theme={theme} columns={columns} rows={rows} scroll={scroll} message={keys.message} />;
 }
