@@ -240,6 +240,27 @@ describe('the settings screen', () => {
   });
 });
 
+describe('scrolling', () => {
+  const bodyOf = (s: { lines(): string[] }) => s.lines().slice(2, -2).join('\n');
+
+  it('PgDn moves a page, and the position stays within the body: one ↑ at the end moves at once', async () => {
+    const s = renderScreen({ name: 'stats' }, { pack, rows: 20 });
+    await s.waitFor('Readiness');
+    const top = bodyOf(s);
+    await s.press('\u001b[6~');
+    const paged = bodyOf(s);
+    expect(paged).not.toBe(top);
+    await s.press(keys.up);
+    const oneUp = bodyOf(s);
+    expect(oneUp.split('\n').slice(1)).toEqual(paged.split('\n').slice(0, -1)); // a page is more than a line
+    for (let i = 0; i < 200; i += 1) s.type(keys.down);
+    await settle();
+    const end = bodyOf(s);
+    await s.press(keys.up);
+    expect(bodyOf(s)).not.toBe(end);
+  });
+});
+
 describe('keys that arrive in one read', () => {
   it('are taken apart into single keys', async () => {
     const { splitKeys } = await import('../../src/ui/input-router.js');

@@ -20,6 +20,7 @@ import type { ExamRecord } from '../../domain/progress/events.js';
 import { effectiveSettings } from '../../domain/progress/state.js';
 import { bodyHeight, Frame } from '../components/frame.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
+import { scrollLimits } from '../hooks/use-scroll.js';
 import type { ScreenKind } from '../keys/key-map.js';
 import { reportLines } from '../report-lines.js';
 import type { ScreenProps } from '../screen-props.js';
@@ -111,6 +112,8 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   };
 
   // One interval for the life of the running exam; it calls the latest `apply` through a ref.
+  /** How far the report scrolls, from its last render (the keys' handlers read it). */
+  const reportScroll = useRef({ max: 0, page: 1 });
   const applyRef = useRef(apply);
   applyRef.current = apply;
   const running = u.view !== 'resume' && u.view !== 'report';
@@ -179,16 +182,16 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
       if (keysNeeded > 1 && !picks.includes(u.cursor) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}.`);
       apply({ type: 'select-option', position: u.cursor, multiple: keysNeeded > 1 });
     },
-    up: () => {
+    up: (m) => {
       if (u.view === 'question') set({ cursor: Math.max(0, u.cursor - 1) });
       else if (u.view === 'map') set({ mapCursor: Math.max(0, u.mapCursor - 10) });
-      else set({ scroll: Math.max(0, u.scroll - 1) });
+      else set({ scroll: Math.max(0, Math.min(u.scroll, reportScroll.current.max) - (m.pageJump ? reportScroll.current.page : 1)) });
     },
-    down: () => {
+    down: (m) => {
       const { order, n } = current();
       if (u.view === 'question') set({ cursor: Math.min(order.length - 1, u.cursor + 1) });
       else if (u.view === 'map') set({ mapCursor: Math.min(n - 1, u.mapCursor + 10) });
-      else set({ scroll: u.scroll + 1 });
+      else set({ scroll: Math.min(reportScroll.current.max, u.scroll + (m.pageJump ? reportScroll.current.page : 1)) });
     },
     next: () => {
       const { st, n } = current();
@@ -237,6 +240,8 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
       : [];
   } else if (u.view === 'report' && record.current) {
     body = reportLines(deps.pack, record.current, width);
+    reportScroll.current = scrollLimits(body.length, rows);
+    bodyScroll = Math.min(u.scroll, reportScroll.current.max);
     status = [{ text: `${record.current.result.scaled}/1000 ${record.current.result.passed ? 'pass' : 'fail'}`, role: record.current.result.passed ? 'good' : 'bad', bold: true }];
   } else if (state) {
     const left = timeLeftMs(state);
