@@ -11,7 +11,7 @@ export type Route =
   | { readonly name: 'help'; readonly screen: ScreenKind }
   | { readonly name: 'confirm'; readonly message: string; readonly onYes: () => void };
 
-export type NavAction = { readonly type: 'push'; readonly route: Route } | { readonly type: 'pop' } | { readonly type: 'replace'; readonly route: Route };
+export type NavAction = { readonly type: 'push'; readonly route: Route } | { readonly type: 'pop' };
 
 export function navReducer(stack: readonly Route[], action: NavAction): readonly Route[] {
   switch (action.type) {
@@ -19,8 +19,6 @@ export function navReducer(stack: readonly Route[], action: NavAction): readonly
       return [...stack, action.route];
     case 'pop':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
-    case 'replace':
-      return [...stack.slice(0, -1), action.route];
   }
 }
 

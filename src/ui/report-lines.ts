@@ -1,15 +1,15 @@
 /** An exam report as laid-out lines: the summary with domain bars, then every question. */
-import { domainLines, reviewEntries, summaryLines } from '../domain/exam/report.js';
+import { domainLines, reviewEntries, SCALING_NOTE, summaryLines } from '../domain/exam/report.js';
 import type { Pack } from '../domain/pack/types.js';
 import type { ExamRecord } from '../domain/progress/events.js';
-import { layoutMarkdown, type Line } from './text/layout.js';
+import { blockBar, layoutMarkdown, type Line } from './text/layout.js';
 
 export function reportLines(pack: Pack, record: ExamRecord, width: number): Line[] {
   const out: Line[] = [];
   const [first, second, third] = summaryLines(pack, record);
   out.push([{ text: first!, bold: true, role: record.result.passed ? 'good' : 'bad' }], [{ text: second! }], [{ text: third! }], []);
-  for (const l of domainLines(pack, record, Math.max(10, Math.min(30, width - 50)))) out.push([{ text: l.replace(/#/g, '█').replace(/(█*)(\.+)/, (_m, a: string, b: string) => a + '░'.repeat(b.length)) }]);
-  out.push([], ...layoutMarkdown('*The scaled score is an estimate: a linear map of the raw percentage onto 100-1000 (AWS does not publish its scaling).*', width, { role: 'dim' }), []);
+  for (const l of domainLines(pack, record, Math.max(10, Math.min(30, width - 50)), blockBar)) out.push([{ text: l }]);
+  out.push([], ...layoutMarkdown(`*${SCALING_NOTE}*`, width, { role: 'dim' }), []);
   out.push([{ text: 'Question by question', role: 'heading', bold: true }]);
   for (const e of reviewEntries(pack, record)) {
     out.push([]);

@@ -2,9 +2,8 @@
  * The statistics as laid-out lines: used by the stats screen and by `examdrill stats` as text,
  * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
  */
-import { bar } from '../domain/exam/report.js';
 import type { StatsReport } from '../domain/stats/stats.js';
-import type { Line, Segment } from './text/layout.js';
+import { blockBar, type Line, type Segment } from './text/layout.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 const SHADES = [' ', '░', '▒', '▓', '█'];
@@ -68,7 +67,7 @@ export function statsLines(s: StatsReport, width: number): Line[] {
 }
 
 function barLine(label: string, labelWidth: number, value: number, width: number, tail: string): Line {
-  return [{ text: `${label.padEnd(labelWidth)}  ` }, { text: bar(value, width).replace(/#/g, '█').replace(/\./g, '░'), role: value >= 0.75 ? 'good' : value >= 0.5 ? 'warn' : 'bad' }, { text: tail }];
+  return [{ text: `${label.padEnd(labelWidth)}  ` }, { text: blockBar(value, width), role: value >= 0.75 ? 'good' : value >= 0.5 ? 'warn' : 'bad' }, { text: tail }];
 }
 
 function oneLine(text: string, width: number): string {

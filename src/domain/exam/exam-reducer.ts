@@ -109,7 +109,6 @@ export const timeLeftMs = (s: ExamState): number => Math.max(0, limitMs(s) - s.e
 export const answeredCount = (s: ExamState): number => s.answers.filter((a) => a !== null).length;
 export const unansweredIndices = (s: ExamState): number[] => s.answers.flatMap((a, i) => (a === null ? [i] : []));
 export const flaggedIndices = (s: ExamState): number[] => s.flags.flatMap((f, i) => (f ? [i] : []));
-export const isFinished = (s: ExamState): boolean => s.phase !== 'in-progress';
 
 /** Warnings sound as the clock passes these minutes left. */
 export const WARNING_MINUTES = [30, 10, 1] as const;

@@ -35,10 +35,11 @@ export function bar(fraction: number, width: number): string {
   return `${'#'.repeat(full)}${'.'.repeat(width - full)}`;
 }
 
-export function domainLines(pack: Pack, record: ExamRecord, width = 20): string[] {
+/** One line per domain: its title, a bar (drawn by `drawBar`, `#` and `.` by default) and n/m. */
+export function domainLines(pack: Pack, record: ExamRecord, width = 20, drawBar: (fraction: number, width: number) => string = bar): string[] {
   const titles = new Map(pack.domains.map((d) => [d.id, d.title]));
   const label = Math.max(...record.result.domains.map((d) => (titles.get(d.id) ?? d.id).length), 6);
-  return record.result.domains.map((d) => `${(titles.get(d.id) ?? d.id).padEnd(label)}  ${bar(d.total ? d.correct / d.total : 0, width)}  ${d.correct}/${d.total}`);
+  return record.result.domains.map((d) => `${(titles.get(d.id) ?? d.id).padEnd(label)}  ${drawBar(d.total ? d.correct / d.total : 0, width)}  ${d.correct}/${d.total}`);
 }
 
 export function reviewEntries(pack: Pack, record: ExamRecord): ReviewEntry[] {

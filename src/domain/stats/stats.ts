@@ -61,7 +61,8 @@ export interface StatsReport {
   readonly examDate: string | null;
 }
 
-export function itemScore(state: ProgressState, item: Item, now: Date): number {
+/** An item's mastery: the mean of its recall probability and recent accuracy; 0 when unseen. */
+function itemScore(state: ProgressState, item: Item, now: Date): number {
   const p = state.items[item.id];
   if (!p || p.seen === 0) return 0;
   const memory = p.card ? recallProbability(p.card, now) : p.recent;
@@ -100,7 +101,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     sum.total += 1;
     if (seen) {
       sum.seen += 1;
-      sum.score += ((p.card ? recallProbability(p.card, now) : p.recent) + p.recent) / 2;
+      sum.score += itemScore(state, item, now);
     }
     if (item.kind === 'question') {
       sum.questions += 1;

@@ -15,8 +15,7 @@ import { homeFacts } from '../home-lines.js';
 import { Frame } from '../components/frame.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import type { ScreenProps } from '../screen-props.js';
-import { layoutMarkdown, type Line } from '../text/layout.js';
-import { bar } from '../../domain/exam/report.js';
+import { blockBar, layoutMarkdown, type Line } from '../text/layout.js';
 import { actionCommand } from '../../domain/stats/next-action.js';
 
 export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenProps) {
@@ -55,7 +54,7 @@ export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   const barWidth = Math.max(8, Math.min(24, width - labelWidth - 12));
   for (const d of stats.domains) {
     const label = d.title.length > labelWidth ? `${d.title.slice(0, labelWidth - 1)}…` : d.title.padEnd(labelWidth);
-    body.push([{ text: `  ${label}  ` }, { text: bar(d.expectedAccuracy, barWidth).replace(/#/g, '█').replace(/\./g, '░'), role: d.expectedAccuracy >= 0.72 ? 'good' : 'warn' }, { text: ` ${String(Math.round(d.expectedAccuracy * 100)).padStart(3)}%` }]);
+    body.push([{ text: `  ${label}  ` }, { text: blockBar(d.expectedAccuracy, barWidth), role: d.expectedAccuracy >= 0.72 ? 'good' : 'warn' }, { text: ` ${String(Math.round(d.expectedAccuracy * 100)).padStart(3)}%` }]);
   }
   const last = stats.exams[stats.exams.length - 1];
   body.push([], last ? [{ text: 'Last exam: ' }, { text: `${last.scaled}/1000 ${last.passed ? 'pass' : 'fail'}`, role: last.passed ? 'good' : 'bad', bold: true }, { text: ` (${last.startedAt.slice(0, 10)})` }] : [{ text: 'No mock exam yet.', role: 'dim' }]);

@@ -3,6 +3,7 @@
  * and emoji take two columns), code blocks framed with their language named. Screens build
  * their bodies as lines, so a frame can be cut to the terminal's height and scrolled.
  */
+import { bar } from '../../domain/exam/report.js';
 import stringWidth from 'string-width';
 import type { Role } from '../theme.js';
 import { parseBlocks, type Span } from './markdown-lite.js';
@@ -19,10 +20,6 @@ export type Line = readonly Segment[];
 
 export function lineWidth(line: Line): number {
   return line.reduce((w, s) => w + stringWidth(s.text), 0);
-}
-
-export function textLine(text: string, style: Omit<Segment, 'text'> = {}): Line {
-  return [{ text, ...style }];
 }
 
 function spanSegment(span: Span, base: Omit<Segment, 'text'>): Segment {
@@ -151,4 +148,9 @@ export function fitLine(line: Line, width: number): Line {
     break;
   }
   return out;
+}
+
+/** A bar of `width` cells, the filled share drawn as █ and the rest as ░ (report.ts bar, in blocks). */
+export function blockBar(fraction: number, width: number): string {
+  return bar(fraction, width).replace(/#/g, '█').replace(/\./g, '░');
 }
