@@ -5,7 +5,7 @@
  */
 import type { ExamSpec } from '../progress/events.js';
 import type { ProgressState } from '../progress/state.js';
-import type { Pack, Question } from '../pack/types.js';
+import { topicDomains, type Pack, type Question } from '../pack/types.js';
 import { hashString, randomSource, shuffled } from '../random.js';
 import { optionOrder } from '../study/options.js';
 import { domainQuotas } from './blueprint.js';
@@ -30,7 +30,7 @@ export interface CreatedExam {
 export function createExam(pack: Pack, state: ProgressState, options: ExamOptions): CreatedExam {
   const random = randomSource(options.seed);
   const asked = options.questions ?? pack.exam.questions;
-  const topicDomain = new Map(pack.topics.map((t) => [t.id, t.domain]));
+  const topicDomain = topicDomains(pack);
   const byDomain = pack.domains.map((d) => pack.questions.filter((q) => topicDomain.get(q.topic) === d.id));
   const quotas = domainQuotas(asked, pack.domains.map((d) => d.weight), byDomain.map((qs) => qs.length));
   const chosen: Question[] = [];

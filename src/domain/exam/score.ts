@@ -4,7 +4,7 @@
  * so examdrill maps the raw percentage linearly onto 100-1000 (0% -> 100, 100% -> 1000).
  */
 import type { DomainResult, ExamResult, ExamSpec } from '../progress/events.js';
-import type { Pack } from '../pack/types.js';
+import { topicDomains, type Pack } from '../pack/types.js';
 import { isAnswerCorrect } from '../study/review.js';
 
 export function scaledScore(correct: number, total: number): number {
@@ -19,7 +19,7 @@ export function passingPercent(passingScore: number): number {
 
 export function scoreExam(pack: Pack, spec: ExamSpec, answers: readonly (readonly number[] | null)[]): ExamResult {
   const questions = new Map(pack.questions.map((q) => [q.id, q]));
-  const topicDomain = new Map(pack.topics.map((t) => [t.id, t.domain]));
+  const topicDomain = topicDomains(pack);
   const domains = new Map<string, { correct: number; total: number }>(pack.domains.map((d) => [d.id, { correct: 0, total: 0 }]));
   let correct = 0;
   let total = 0;

@@ -3,7 +3,7 @@
  * pack in, warnings out, each located at the item's file and line.
  */
 import { sortIssues, type PackIssue } from './issues.js';
-import { correctIndices, type Pack, type Question } from './types.js';
+import { chooseCount, correctIndices, type Pack, type Question } from './types.js';
 
 /** Above this share of single-answer questions whose key is the strictly longest option, warn. */
 export const LONGEST_CORRECT_LIMIT = 0.35;
@@ -118,14 +118,4 @@ export function similarStems(questions: readonly Question[]): [Question, Questio
     if (similarity >= NEAR_DUPLICATE_SIMILARITY) out.push([questions[a]!, questions[b]!, similarity]);
   }
   return out.sort((p, q) => p[1].source.file.localeCompare(q[1].source.file) || p[1].source.line - q[1].source.line);
-}
-
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-
-/** The count a stem asks for, as in "(Choose two.)", if it says one. */
-export function chooseCount(stem: string): number | undefined {
-  const m = /\(\s*(?:choose|select)\s+(one|two|three|four|five|\d)\b/i.exec(stem);
-  if (!m) return undefined;
-  const word = m[1]!.toLowerCase();
-  return NUMBER_WORDS[word] ?? Number(word);
 }

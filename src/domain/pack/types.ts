@@ -107,7 +107,17 @@ export function topicDomains(pack: Pack): Map<string, string> {
   return new Map(pack.topics.map((t) => [t.id, t.domain]));
 }
 
-/** True when the stem already tells how many to pick, as exam stems do: "(Choose two.)". */
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** The count a stem asks for, as exam stems do: "(Choose two.)", "(select 3)"; undefined if none. */
+export function chooseCount(stem: string): number | undefined {
+  const m = /\(\s*(?:choose|select)\s+(one|two|three|four|five|\d)\b[^)]*\)/i.exec(stem);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+/** True when the stem already tells how many to pick, so the UI need not add "Choose N." */
 export function stemSaysHowMany(stem: string): boolean {
-  return /\(\s*(choose|select)\s+(two|three|four|five|\d)\b[^)]*\)/i.test(stem);
+  return (chooseCount(stem) ?? 0) > 1;
 }

@@ -67,7 +67,10 @@ const PHASES: Record<State, CardPhase> = { [State.New]: 'new', [State.Learning]:
 const STATES: Record<CardPhase, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
 
 const cache = new Map<string, FSRS>();
+/** The last settings object asked for: stats ask once per item with the same one. */
+let last: { readonly settings: SchedulerSettings; readonly fsrs: FSRS } | undefined;
 function scheduler(settings: SchedulerSettings): FSRS {
+  if (last?.settings === settings) return last.fsrs;
   const key = JSON.stringify(settings);
   let f = cache.get(key);
   if (!f) {
@@ -83,6 +86,7 @@ function scheduler(settings: SchedulerSettings): FSRS {
     );
     cache.set(key, f);
   }
+  last = { settings, fsrs: f };
   return f;
 }
 

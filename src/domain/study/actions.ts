@@ -7,7 +7,7 @@ import type { Clock, ProgressPort } from '../ports.js';
 import type { ProgressEvent, ReviewPayload, StudyMode } from '../progress/events.js';
 import { schedulerSettings, type PackSettings } from '../progress/settings.js';
 import { effectiveSettings } from '../progress/state.js';
-import { previewIntervals, recallProbability, formatInterval, type Rating } from '../scheduler/fsrs-adapter.js';
+import { formatInterval, newCardState, previewIntervals, RATINGS, recallProbability, type Rating } from '../scheduler/fsrs-adapter.js';
 import { dayKey, dayStart } from '../time/day.js';
 import { buildReview, capDueForExam, isAnswerCorrect, ratingForAnswer } from './review.js';
 
@@ -21,7 +21,8 @@ function settings(ctx: StudyContext): PackSettings {
   return effectiveSettings(ctx.port.state);
 }
 
-function examStart(ctx: StudyContext): Date | null {
+/** When the exam day starts, if one is set: no item is scheduled past it. */
+export function examStart(ctx: StudyContext): Date | null {
   const { examDate } = settings(ctx);
   return examDate ? dayStart(examDate, ctx.clock.offset) : null;
 }
@@ -64,10 +65,10 @@ export function undoReview(ctx: StudyContext, event: ProgressEvent): ProgressEve
 export function ratingIntervals(ctx: StudyContext, item: Item): Record<Rating, string> {
   const now = ctx.clock.now();
   const card = ctx.port.state.items[item.id]?.card;
-  const dues = previewIntervals(card ?? { due: now.toISOString(), stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new' }, now, schedulerSettings(settings(ctx)));
+  const dues = previewIntervals(card ?? newCardState(now), now, schedulerSettings(settings(ctx)));
   const start = examStart(ctx);
   const out = {} as Record<Rating, string>;
-  for (const r of [1, 2, 3, 4] as Rating[]) {
+  for (const r of RATINGS) {
     let due = new Date(dues[r]);
     due = capDueForExam(due, now, start);
     out[r] = formatInterval(now, due);

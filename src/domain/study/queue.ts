@@ -2,7 +2,7 @@
  * What to study next: learning items that are due, then reviews due today (within the daily
  * review limit), then new items (within the daily new limit, raised when an exam date needs it).
  */
-import type { Item, Pack } from '../pack/types.js';
+import { packItems, type Item, type Pack } from '../pack/types.js';
 import type { ItemProgress } from '../progress/events.js';
 import { effectiveSettings, type ProgressState } from '../progress/state.js';
 import { addDays, dayKey, dayStart, daysBetween, type OffsetFn } from '../time/day.js';
@@ -80,7 +80,7 @@ export function examPlan(ctx: QueueContext, unseen?: number): StudyPlan | null {
   const daysLeft = daysBetween(today, examDate);
   if (daysLeft < 0) return null;
   const filter = inTopics(ctx);
-  const newLeft = unseen ?? [...ctx.pack.cards, ...ctx.pack.questions].filter((i) => filter(i) && !ctx.state.items[i.id]?.card).length;
+  const newLeft = unseen ?? packItems(ctx.pack).filter((i) => filter(i) && !ctx.state.items[i.id]?.card).length;
   const introductionDays = Math.max(1, daysLeft - INTRODUCE_BEFORE_EXAM_DAYS);
   return { examDate, daysLeft, newLeft, newPerDayNeeded: Math.ceil(newLeft / introductionDays) };
 }
@@ -169,9 +169,9 @@ export function nextStudyItem(ctx: QueueContext, justShown?: string): Item | und
   const settings = effectiveSettings(ctx.state);
   const today = todayStats(ctx);
   const reviewsLeft = settings.reviewsPerDay - (today.reviews - today.introduced);
-  const review = reviews.find((r) => r.due <= now) ?? reviews[0];
+  const review = reviews[0]; // the soonest due (sorted), whether or not it is due yet
   if (review && reviewsLeft > 0) return review.item;
-  if (fresh.length > 0 && today.introduced < newLimit(ctx)) return fresh[0];
+  if (fresh.length > 0 && today.introduced < newLimit(ctx, examPlan(ctx, fresh.length))) return fresh[0];
   const ahead = learning.find((l) => l.due <= now + LEARN_AHEAD_MS && l.item.id !== justShown);
   return ahead?.item;
 }
