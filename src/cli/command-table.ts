@@ -139,7 +139,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'pack add',
     usage: 'examdrill pack add DIR',
     summary: 'install a pack into <data-dir>/packs for this learner',
-    options: [{ name: 'link', kind: 'boolean', description: 'link the folder instead of copying it (edits show at once)' }, ...common],
+    // No --packs-dir: the pack is installed into the data dir, and other folders do not matter.
+    options: [{ name: 'link', kind: 'boolean', description: 'link the folder instead of copying it (edits show at once)' }, opt.dataDir, opt.noColor, opt.help],
     positionals: { min: 1, max: 1, names: 'DIR' },
     run: async (ctx) => (await import('./commands/pack-manage.js')).runPackAdd(ctx),
   },

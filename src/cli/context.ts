@@ -7,7 +7,7 @@ import { formatIssue } from '../domain/pack/issues.js';
 import { discoverPacks, type Discovery, type FoundPack, type PackSource } from '../store/pack/discover-packs.js';
 import { dataPaths, defaultDataDir } from '../store/paths.js';
 import { openProgressStore, type ProgressStore } from '../store/progress/progress-store.js';
-import { dayKey } from '../domain/time/day.js';
+import { dayKey, type OffsetFn } from '../domain/time/day.js';
 import type { OptionValues } from './args.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -89,8 +89,15 @@ function readLastPack(dataDir: string): string | undefined {
   }
 }
 
+/** The learner's offset from UTC, from this machine's time zone (minutes east). */
+export const localOffset: OffsetFn = (at) => -at.getTimezoneOffset();
+
+/** Colour unless --no-color or NO_COLOR (https://no-color.org) says otherwise. */
+export function colourWanted(options: OptionValues, io: Io): boolean {
+  return options['no-color'] !== true && (io.env.NO_COLOR ?? '') === '';
+}
+
 /** Opens a pack's progress store (its file-system problems are user errors: errors.ts). */
 export async function openStore(dataDir: string, packId: string, io: Io, options: { autoFlush?: boolean } = {}): Promise<ProgressStore> {
-  const offset = (d: Date) => -d.getTimezoneOffset();
-  return openProgressStore(dataDir, packId, { now: io.now, today: () => dayKey(io.now(), offset), ...options });
+  return openProgressStore(dataDir, packId, { now: io.now, today: () => dayKey(io.now(), localOffset), ...options });
 }

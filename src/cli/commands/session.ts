@@ -16,7 +16,7 @@ import { packDigest } from '../../store/pack/pack-digest.js';
 import { dataPaths } from '../../store/paths.js';
 import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks, openStore, type Located } from '../context.js';
+import { choosePack, colourWanted, localOffset, locatePacks, openStore, type Located } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -36,7 +36,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
     throw new UserError(`pack ${pack.id} has no questions, so there is no mock exam to sit`, 'Study its cards with `examdrill study`, or choose another pack with --pack.');
   }
   rememberLastPack(located.dataDir, pack.id);
-  const clock: Clock = { now: io.now, offset: (d) => -d.getTimezoneOffset() };
+  const clock: Clock = { now: io.now, offset: localOffset };
   const store = await openStore(located.dataDir, pack.id, io);
   try {
     const notices = [...store.notices, ...syncPackVersion(store, pack, clock)];
@@ -63,7 +63,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
       },
       writeFile: (path, text) => writeReport(path, text),
       save: () => store.flush(),
-      colour: !(o['no-color'] === true || (io.env.NO_COLOR ?? '') !== ''),
+      colour: colourWanted(o, io),
     };
     const plain = o.plain === true || !io.stdin.isTTY || !io.stdout.isTTY;
     if (plain) {
@@ -130,7 +130,7 @@ async function dueIn(located: Located, pack: Pack, io: Io): Promise<number | nul
   try {
     const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
     try {
-      return studyCounts({ pack, state: store.state, now: io.now(), offset: (d) => -d.getTimezoneOffset() }).due;
+      return studyCounts({ pack, state: store.state, now: io.now(), offset: localOffset }).due;
     } finally {
       await store.close();
     }

@@ -7,7 +7,7 @@ import { effectiveSettings } from '../../domain/progress/state.js';
 import { closestWord } from '../../domain/text/closest-word.js';
 import { dayKey } from '../../domain/time/day.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks, openStore } from '../context.js';
+import { choosePack, localOffset, locatePacks, openStore } from '../context.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
 
@@ -22,12 +22,11 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
   if (typeof parsed === 'string') throw new UserError(parsed, `For example: examdrill settings ${key} ${example(key as SettingKey)}`);
   const located = await locatePacks(args.options, io, { quiet: args.options.json === true });
   const { pack } = choosePack(located, args.options.pack as string | undefined);
-  const offset = (d: Date) => -d.getTimezoneOffset();
   const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
   try {
     if (parsed) {
       const now = io.now();
-      store.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, offset), key: SETTING_FIELDS[key as SettingKey], value: parsed.value });
+      store.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, localOffset), key: SETTING_FIELDS[key as SettingKey], value: parsed.value });
       writeLine(io.stdout, `${key} = ${formatSetting(parsed.value)} (pack ${pack.id})`);
       return 0;
     }

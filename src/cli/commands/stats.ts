@@ -5,23 +5,22 @@
 import { computeStats } from '../../domain/stats/stats.js';
 import { linesToAnsi, linesToText, statsLines } from '../../ui/stats-lines.js';
 import type { CommandContext } from '../command-table.js';
-import { choosePack, locatePacks, openStore } from '../context.js';
+import { choosePack, colourWanted, localOffset, locatePacks, openStore } from '../context.js';
 import { writeLine } from '../io.js';
 
 export async function runStats({ io, args }: CommandContext): Promise<number> {
   const json = args.options.json === true;
   const located = await locatePacks(args.options, io, { quiet: json });
   const { pack } = choosePack(located, args.options.pack as string | undefined);
-  const offset = (d: Date) => -d.getTimezoneOffset();
   const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
   try {
     for (const n of store.notices) io.stderr.write(`examdrill: ${n}\n`);
-    const stats = computeStats(pack, store.state, io.now(), offset);
+    const stats = computeStats(pack, store.state, io.now(), localOffset);
     if (json) {
       writeLine(io.stdout, JSON.stringify(stats, null, 2));
       return 0;
     }
-    const colour = io.stdout.isTTY === true && !(io.env.NO_COLOR ?? '') && args.options['no-color'] !== true;
+    const colour = io.stdout.isTTY === true && colourWanted(args.options, io);
     const lines = [[{ text: `${pack.title} ${pack.version}`, bold: true }], ...statsLines(stats, Math.max(60, (io.stdout.columns ?? 80) - 1))];
     writeLine(io.stdout, colour ? linesToAnsi(lines) : linesToText(lines));
     return 0;

@@ -11,6 +11,7 @@ import type { NewEvent, ProgressEvent } from '../../domain/progress/events.js';
 import { applyEvent, emptyProgress, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
+import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 
 /** Write the snapshot after this long without an answer. */
 const IDLE_FLUSH_MS = 2_000;
@@ -78,7 +79,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
   }
 
   const adapter = new SnapshotAdapter(snapPath, fs, options.today ?? (() => now().toISOString().slice(0, 10)));
-  const db = new Low<Snapshot>(adapter, { schema: 1, packId, logBytes: 0, writtenAt: now().toISOString(), progress: emptyProgress() });
+  const db = new Low<Snapshot>(adapter, { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: 0, writtenAt: now().toISOString(), progress: emptyProgress() });
   try {
     await db.read();
   } catch (e) {
@@ -88,8 +89,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
     }
     const aside = `${snapPath}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(snapPath, aside);
-    const recovered = await recoverFromBackups(adapter);
-    db.data = recovered ?? { schema: 1, packId, logBytes: 0, writtenAt: now().toISOString(), progress: emptyProgress() };
+    const recovered = await recoverFromBackups(adapter, fs);
+    db.data = recovered ?? { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: 0, writtenAt: now().toISOString(), progress: emptyProgress() };
     notices.push(`Your progress file was unreadable (${e.message}). It was moved to ${aside}; progress was rebuilt from ${recovered ? 'the last good backup and ' : ''}the review log.`);
   }
   let snapshot = db.data;
@@ -218,7 +219,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
       // The snapshot must fold exactly the log's first `bytes`: wait out another writer's half line.
       if (ownPending.size > 0 || bytes !== readBytes) return scheduleFlush();
       adapter.isCurrent = () => version === target;
-      db.data = { schema: 1, packId, logBytes: bytes, writtenAt: now().toISOString(), progress: state };
+      db.data = { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: bytes, writtenAt: now().toISOString(), progress: state };
       flushing = db
         .write()
         .catch((e: unknown) => {
@@ -250,10 +251,10 @@ export async function openProgressStore(dataDir: string, packId: string, options
   return store;
 }
 
-async function recoverFromBackups(adapter: SnapshotAdapter): Promise<Snapshot | undefined> {
+async function recoverFromBackups(adapter: SnapshotAdapter, fs: StoreFs): Promise<Snapshot | undefined> {
   for (const file of adapter.backups()) {
     try {
-      return await parseSnapshot(nodeFs.readFileSync(file));
+      return await parseSnapshot(fs.readFileSync(file));
     } catch {
       // Try an older one.
     }

@@ -156,8 +156,7 @@ export async function parseSnapshot(text: string): Promise<Snapshot> {
  */
 export async function serialiseInSlices(data: Snapshot, isCurrent: () => boolean): Promise<string | undefined> {
   const { items, ...rest } = data.progress;
-  const { integrity: _, ...head } = data as Snapshot & { integrity?: string };
-  const headJson = JSON.stringify({ ...head, schema: SNAPSHOT_SCHEMA_VERSION, progress: { ...rest, items: {} } });
+  const headJson = JSON.stringify({ ...data, schema: SNAPSHOT_SCHEMA_VERSION, progress: { ...rest, items: {} } });
   const marker = '"items":{}';
   const at = headJson.lastIndexOf(marker);
   const before = `${headJson.slice(0, at)}"items":{`;
