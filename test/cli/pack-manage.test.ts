@@ -47,6 +47,19 @@ describe('pack add', () => {
     expect(readdirSync(join(packs, 'valid-nested', 'items')).sort()).toEqual(['cards.yaml', 'deep']);
   });
 
+  it('keeps the earlier install when the new one cannot take its place', async () => {
+    const { source, packs, run, installed } = setup();
+    await run(['pack', 'add', source]);
+    writeFileSync(join(source, 'pack.yaml'), readFileSync(join(source, 'pack.yaml'), 'utf8').replace('version: 2.0.1', 'version: 2.1.0'));
+    // Something already stands where the old install would move aside: the swap cannot start.
+    mkdirSync(join(packs, `.valid-nested.old-${process.pid}`, 'x'), { recursive: true });
+    const again = await run(['pack', 'add', source]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^examdrill: cannot install .*my-pack in .*packs: .*\nCheck that the data dir \(--data-dir, EXAMDRILL_DATA_DIR\) is writable; the earlier install is kept\.\n$/);
+    expect((await installed()).map((p) => p.version)).toEqual(['2.0.1']);
+    expect(readdirSync(packs).filter((f) => f.includes('.new-'))).toEqual([]);
+  });
+
   it('links with --link, so edits show at once; remove takes the link away and leaves the folder', async () => {
     const { source, packs, run, installed } = setup();
     const result = await run(['pack', 'add', source, '--link']);

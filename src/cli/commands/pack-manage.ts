@@ -43,9 +43,22 @@ export async function runPackAdd({ io, args }: CommandContext): Promise<number> 
     if (entry(staging)) rmSync(staging, { recursive: true, force: true });
     throw new UserError(`cannot install ${dirArg} in ${packs}: ${(e as Error).message}`, 'Check that the data dir (--data-dir, EXAMDRILL_DATA_DIR) is writable; nothing was installed.');
   }
-  // On a link, rm removes the link itself, never the folder it points to.
-  if (old) rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
+  // Swap: the old install moves aside first and comes back if the new one cannot take its place.
+  // (On a link, rm removes the link itself, never the folder it points to.)
+  const aside = join(packs, `.${pack.id}.old-${process.pid}`);
+  try {
+    if (old) renameSync(target, aside);
+    try {
+      renameSync(staging, target);
+    } catch (e) {
+      if (old) renameSync(aside, target);
+      throw e;
+    }
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new UserError(`cannot install ${dirArg} in ${packs}: ${(e as Error).message}`, `Check that the data dir (--data-dir, EXAMDRILL_DATA_DIR) is writable; ${old ? 'the earlier install is kept' : 'nothing was installed'}.`);
+  }
+  if (old) rmSync(aside, { recursive: true, force: true });
   if (old) writeLine(io.stdout, `Replaced the earlier install of ${pack.id}.`);
   writeLine(io.stdout, args.options.link ? `Linked ${pack.id} (${pack.title}, version ${pack.version}): ${target} -> ${dir}; edits show at once.` : `Installed ${pack.id} (${pack.title}, version ${pack.version}) in ${target}.`);
   writeLine(io.stdout, `Start with: examdrill study --pack ${pack.id}`);
@@ -65,7 +78,11 @@ export async function runPackRemove({ io, args }: CommandContext): Promise<numbe
     if (!found) throw new UserError(`no installed pack has the id ${id}`, 'See your packs and their ids with: examdrill packs');
     target = found.dir;
   }
-  rmSync(target, { recursive: true, force: true });
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch (e) {
+    throw new UserError(`cannot remove ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Check the permissions of the data dir (--data-dir, EXAMDRILL_DATA_DIR); your progress is untouched.');
+  }
   writeLine(io.stdout, `Removed ${id} from ${target}.`);
   writeLine(io.stdout, `Your progress is kept in ${paths.progress(id)}: add the pack again to carry on where you left off.`);
   return 0;
