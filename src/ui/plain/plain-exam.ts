@@ -4,13 +4,12 @@
  * `submit> ` (empty submits, a number goes back); then the report, first line `result: ...`.
  */
 import { correctIndices } from '../../domain/pack/types.js';
-import { createExam, seedFrom } from '../../domain/exam/create-exam.js';
-import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamStart, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
+import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
 import { answeredCount, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
 import { reportMarkdown, reviewEntries, summaryLines } from '../../domain/exam/report.js';
 import type { ExamRecord } from '../../domain/progress/events.js';
-import { effectiveSettings } from '../../domain/progress/state.js';
 import { parseAnswer } from '../../domain/study/options.js';
+import { startNewExam } from '../exam-start.js';
 import type { SessionDeps } from '../session-deps.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
@@ -44,12 +43,9 @@ export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void>
     }
   }
   if (!state) {
-    const now = deps.clock.now();
-    const extra = effectiveSettings(deps.port.state).extraMinutes;
-    const created = createExam(deps.pack, deps.port.state, { seed: deps.options.seed ?? seedFrom(now), now, ...(deps.options.questions ? { questions: deps.options.questions } : {}), ...(deps.options.minutes ? { minutes: deps.options.minutes } : {}), extraMinutes: extra });
-    if (created.shortfall) p.print(`The pack holds ${created.shortfall.available} questions, fewer than the ${created.shortfall.asked} asked for: this exam uses all ${created.shortfall.available}.`);
-    recordExamStart(ctx, created.spec);
-    state = startExam(created.spec, now.getTime());
+    const started = startNewExam(deps, ctx);
+    if (started.notice) p.print(started.notice);
+    state = started.state;
   }
   const n = state.spec.questionIds.length;
   p.print(`Mock exam: ${n} questions, ${state.spec.minutes} minutes, passing score ${state.spec.passingScore}. No feedback until the end. At answer>: f flags, s skips, q stops (the exam is kept).`);

@@ -12,13 +12,12 @@
  */
 import { useEffect, useReducer, useRef } from 'react';
 import { correctIndices } from '../../domain/pack/types.js';
-import { createExam, seedFrom } from '../../domain/exam/create-exam.js';
-import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamStart, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
+import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
 import { answeredCount, crossedWarning, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
 import { reportMarkdown } from '../../domain/exam/report.js';
 import type { ExamRecord } from '../../domain/progress/events.js';
-import { effectiveSettings } from '../../domain/progress/state.js';
 import { bodyHeight, Frame } from '../components/frame.js';
+import { startNewExam } from '../exam-start.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { scrollLimits } from '../hooks/use-scroll.js';
 import type { ScreenKind } from '../keys/key-map.js';
@@ -62,17 +61,9 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   };
 
   const begin = () => {
-    const now = deps.clock.now();
-    const created = createExam(deps.pack, deps.port.state, {
-      seed: deps.options.seed ?? seedFrom(now),
-      now,
-      ...(deps.options.questions ? { questions: deps.options.questions } : {}),
-      ...(deps.options.minutes ? { minutes: deps.options.minutes } : {}),
-      extraMinutes: effectiveSettings(deps.port.state).extraMinutes,
-    });
-    if (created.shortfall) u.notice = `The pack holds ${created.shortfall.available} questions, fewer than the ${created.shortfall.asked} asked for: this exam uses all of them.`;
-    recordExamStart(ctx, created.spec);
-    exam.current = startExam(created.spec, now.getTime());
+    const started = startNewExam(deps, ctx);
+    if (started.notice) u.notice = started.notice;
+    exam.current = started.state;
     lastCheckpoint.current = 0;
   };
   if (u.view === 'question' && !exam.current && !record.current) begin();
