@@ -6,7 +6,7 @@
 // and runs itself when started directly (`node bench/startup.mjs`).
 import { plainInkOptions, programOptions } from '../scripts/esbuild-options.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,6 +86,8 @@ export function tempDir(prefix = 'examdrill-bench-') {
 process.on('exit', () => {
   for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
+// Ctrl-C or a CI timeout: exit through 'exit', so the temporary folders and the program copy go.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => process.exit(code));
 
 // ---------------------------------------------------------------------------------------------
 // Timers
@@ -241,7 +243,8 @@ export function median(values) {
   return summary(values).median;
 }
 
-function num(x, unit) {
+/** A value with its unit, as the tables print it. */
+export function num(x, unit) {
   if (!Number.isFinite(x)) return 'n/a';
   if (unit === 'x') return `${x.toFixed(2)}x`;
   if (unit === 'MB') return `${x.toFixed(1)} MB`;
@@ -323,14 +326,15 @@ export function fileSizeMb(path) {
  */
 export async function bundleLikeProgram(entry, name, { ext = '.js', outdir = OUT, plain = false, ...overrides } = {}) {
   const { build } = await import('esbuild');
-  const chunks = join(outdir, 'chunks');
-  if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (f.startsWith(`${name}-`)) rmSync(join(chunks, f));
+  // Each bundle's chunks in a folder of their own: a name prefix would also match another bundle
+  // whose name starts with this one (minimal-ink and minimal-ink-tuned).
+  rmSync(join(outdir, 'chunks', name), { recursive: true, force: true });
   await build(
     (plain ? plainInkOptions : programOptions)({
       entryPoints: { [name]: entry },
       outdir,
       outExtension: { '.js': ext },
-      chunkNames: `chunks/${name}-[name]-[hash]`,
+      chunkNames: `chunks/${name}/[name]-[hash]`,
       banner: { js: ['/* eslint-disable */', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n') },
       ...overrides,
     }),

@@ -46,7 +46,7 @@ async function profileBuild() {
   const { build } = await import('esbuild');
   await build(
     programOptions({
-      entryPoints: { examdrill: join(ROOT, 'src', 'cli', 'bin.ts') },
+      entryPoints: { examdrill: join(ROOT, 'src', 'cli', 'bin.ts'), 'compile-worker': join(ROOT, 'src', 'store', 'pack', 'compile-worker.ts') },
       outdir: join(base, 'dist'),
       minify: false, // readable names in the profile; otherwise as scripts/build.mjs
       banner: { js: ["import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n') },

@@ -6,14 +6,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { budgetMet, buildProgram, formatResult, isMain, log, OUT, program } from './lib.mjs';
+import { budgetMet, buildProgram, formatResult, isMain, log, num, OUT, program } from './lib.mjs';
 
 export const BENCHMARKS = ['startup', 'first-frame', 'large-pack', 'key-to-frame', 'durable-answer'];
 
 /** Runs the benchmarks and returns { results, markdown }. */
-export async function runAll({ quick = false, only = [] } = {}) {
-  log('building: npm run build');
-  buildProgram();
+export async function runAll({ quick = false, only = [], build = true } = {}) {
+  if (build) {
+    log('building: npm run build');
+    buildProgram();
+  }
   program(); // freeze this build for the whole run
   const started = new Date();
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -41,16 +43,10 @@ export async function runAll({ quick = false, only = [] } = {}) {
     '',
     '| benchmark | budget | measured | limit | status |',
     '| --- | --- | ---: | ---: | --- |',
-    ...all.map((b) => `| ${b.bench} | ${b.name} | ${fmt(b.value, b.unit)} | ${b.op ?? '<='} ${fmt(b.limit, b.unit)} | ${budgetMet(b) ? 'met' : `**not met** (${(b.value / b.limit).toFixed(2)}x the limit)`} |`),
+    ...all.map((b) => `| ${b.bench} | ${b.name} | ${num(b.value, b.unit)} | ${b.op ?? '<='} ${num(b.limit, b.unit)} | ${budgetMet(b) ? 'met' : `**not met** (${(b.value / b.limit).toFixed(2)}x the limit)`} |`),
   ];
   const markdown = [...header, '', ...summaryTable, '', '## Measurements', '', ...results.map((r) => `${formatResult(r)}\n`)].join('\n');
   return { results, budgets: all, markdown };
-}
-
-function fmt(x, unit) {
-  if (unit === 'x') return `${x.toFixed(2)}x`;
-  if (unit === 'MB') return `${x.toFixed(1)} MB`;
-  return `${x.toFixed(x < 10 ? 2 : 1)} ${unit}`;
 }
 
 if (isMain(import.meta.url)) {
