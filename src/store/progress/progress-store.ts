@@ -232,7 +232,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
       if (adapter.lastWrite === 'written') {
         flushedVersion = target;
         snapshotBytes = bytes;
-      } else if (adapter.lastWrite === 'stale') {
+      } else if (adapter.lastWrite === 'stale' || adapter.lastWrite === 'locked') {
+        // Changed meanwhile, or another process holds the lock: try again later.
         scheduleFlush();
       }
     },
