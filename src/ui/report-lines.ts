@@ -1,8 +1,8 @@
 /** An exam report as laid-out lines: the summary with domain bars, then every question. */
-import { domainLines, reviewEntries, SCALING_NOTE, summaryLines } from '../domain/exam/report.js';
+import { blockBar, domainLines, reviewEntries, SCALING_NOTE, summaryLines } from '../domain/exam/report.js';
 import type { Pack } from '../domain/pack/types.js';
 import type { ExamRecord } from '../domain/progress/events.js';
-import { blockBar, layoutMarkdown, type Line } from './text/layout.js';
+import { layoutMarkdown, type Line } from './text/layout.js';
 
 export function reportLines(pack: Pack, record: ExamRecord, width: number): Line[] {
   const out: Line[] = [];

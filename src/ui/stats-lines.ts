@@ -3,7 +3,8 @@
  * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
  */
 import type { StatsReport } from '../domain/stats/stats.js';
-import { blockBar, type Line, type Segment } from './text/layout.js';
+import { blockBar } from '../domain/exam/report.js';
+import type { Line, Segment } from './text/layout.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 const SHADES = [' ', '░', '▒', '▓', '█'];

@@ -35,6 +35,11 @@ export function bar(fraction: number, width: number): string {
   return `${'#'.repeat(full)}${'.'.repeat(width - full)}`;
 }
 
+/** The same bar in blocks, the filled share as █ and the rest as ░, for terminals. */
+export function blockBar(fraction: number, width: number): string {
+  return bar(fraction, width).replace(/#/g, '█').replace(/\./g, '░');
+}
+
 /** One line per domain: its title, a bar (drawn by `drawBar`, `#` and `.` by default) and n/m. */
 export function domainLines(pack: Pack, record: ExamRecord, width = 20, drawBar: (fraction: number, width: number) => string = bar): string[] {
   const titles = new Map(pack.domains.map((d) => [d.id, d.title]));

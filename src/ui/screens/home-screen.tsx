@@ -15,7 +15,8 @@ import { homeFacts } from '../home-lines.js';
 import { Frame } from '../components/frame.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import type { ScreenProps } from '../screen-props.js';
-import { blockBar, layoutMarkdown, type Line } from '../text/layout.js';
+import { blockBar } from '../../domain/exam/report.js';
+import { layoutMarkdown, type Line } from '../text/layout.js';
 import { actionCommand } from '../../domain/stats/next-action.js';
 
 export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenProps) {

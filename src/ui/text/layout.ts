@@ -3,7 +3,6 @@
  * and emoji take two columns), code blocks framed with their language named. Screens build
  * their bodies as lines, so a frame can be cut to the terminal's height and scrolled.
  */
-import { bar } from '../../domain/exam/report.js';
 import stringWidth from 'string-width';
 import type { Role } from '../theme.js';
 import { parseBlocks, type Span } from './markdown-lite.js';
@@ -148,9 +147,4 @@ export function fitLine(line: Line, width: number): Line {
     break;
   }
   return out;
-}
-
-/** A bar of `width` cells, the filled share drawn as █ and the rest as ░ (report.ts bar, in blocks). */
-export function blockBar(fraction: number, width: number): string {
-  return bar(fraction, width).replace(/#/g, '█').replace(/\./g, '░');
 }
