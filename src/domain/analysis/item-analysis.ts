@@ -111,7 +111,7 @@ export function analyzeItems(items: readonly AnalysisItem[], learners: readonly 
     firsts.forEach((m, i) => {
       if (m.has(item.id)) who.push(i);
     });
-    const got = who.map((i) => (firsts[i]!.get(item.id)!.correct ? 1 : 0));
+    const got: number[] = who.map((i) => (firsts[i]!.get(item.id)!.correct ? 1 : 0));
     // The score on the other questions: the learner's share right, this item left out.
     const rest = who.map((i, k) => {
       const others = firsts[i]!.size - 1;
