@@ -27,7 +27,9 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const file = args.positionals[0]!;
   const from = args.options.from as keyof typeof FORMAT_NAMES | undefined;
   const outArg = args.options.out as string | undefined;
-  if (!from) throw new UserError('pack import needs --from: the format of the file (gift or anki)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
+  if ((from as string | undefined) === 'apkg') return (await import('./pack-import-apkg.js')).runApkgImport({ io, args });
+  if (args.options['with-history']) throw new UserError('--with-history goes with --from apkg: only an Anki package holds a review history', `For example: examdrill pack import deck.apkg --from apkg --with-history --out my-pack`);
+  if (!from) throw new UserError('pack import needs --from: the format of the file (gift, anki or apkg)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
   if (!outArg) throw new UserError('pack import needs --out: the new pack folder to write', `For example: examdrill pack import ${file} --from ${from} --out my-pack`);
   const id = (args.options.id as string | undefined) ?? defaultId(file);
   if (!ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');

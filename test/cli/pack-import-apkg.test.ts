@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/store/pack/load-pack.js';
+import { writeDeck, type DeckSpec } from '../helpers/anki-deck.js';
+import { BUNDLED_PACK, runCli, tempDir } from '../helpers/run-cli.js';
+
+async function loaded(dir: string) {
+  const result = await loadPack(dir);
+  if (!result.ok) throw new Error(`${dir} does not load: ${JSON.stringify(result.issues[0])}`);
+  return result.pack;
+}
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+const SPEC: DeckSpec = {
+  notes: [
+    { guid: 'b1', model: 'basic', fields: ['What does <b>SQS</b> stand for?', 'Simple Queue Service'], tags: ['aws', 'messaging'], deck: 'AWS::Messaging' },
+    { guid: 'r1', model: 'reversed', fields: ['der Hund', 'the dog'], tags: ['deutsch'], deck: 'Sprachen::Deutsch' },
+    { guid: 'c1', model: 'cloze', fields: ['{{c1::Lambda}} runs code; {{c2::S3::storage}} stores objects', 'Both are <i>serverless</i>'], deck: 'AWS::Compute' },
+    {
+      guid: 'v1',
+      model: 'custom',
+      fields: ['café&nbsp;☕', '<ul><li>coffee</li><li>a coffee shop</li></ul>', 'Un <code>café</code>, s\'il vous plaît<script>alert(1)</script><style>b{}</style>'],
+      deck: 'Sprachen::Français',
+    },
+    { guid: 'm1', model: 'basic', fields: ['Which service is this? <img src="arch&amp;diagram.png">', 'Step Functions [sound:say.mp3]'], deck: 'AWS' },
+    { guid: 'e1', model: 'basic', fields: ['A front with no back', ''], deck: 'AWS' },
+    { guid: 'x1', model: 'basic', fields: ['Escape \u001b]52;c;ZXZpbA==\u0007here', 'back \u009b31m'], deck: 'AWS' },
+  ],
+  media: { 'arch&diagram.png': PNG, 'unused.png': PNG },
+};
+
+describe('pack import --from apkg', () => {
+  it('imports Basic, reversed, Cloze and custom notes, with decks as topics, tags, HTML and media', async () => {
+    const dir = tempDir();
+    await writeDeck(join(dir, 'mixed.apkg'), SPEC);
+    const out = join(dir, 'pack');
+    const result = await runCli(['pack', 'import', 'mixed.apkg', '--from', 'apkg', '--out', out], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Imported 8 cards into ${out} (pack id mixed), 1 media file; 2 notes:`);
+    expect(result.stdout).toContain('mixed.apkg: note e1: skipped a card with an empty back (note type Basic)');
+    expect(result.stdout).toContain('mixed.apkg: note m1: refers to the media file "say.mp3", which the package does not hold');
+    const pack = await loaded(out);
+    expect(pack.domains.map((d) => [d.id, d.title]).sort()).toEqual([
+      ['aws', 'AWS'],
+      ['sprachen', 'Sprachen'],
+    ]);
+    expect(pack.topics.map((t) => [t.id, t.title, t.domain]).sort()).toEqual([
+      ['aws', 'AWS', 'aws'],
+      ['aws-compute', 'AWS › Compute', 'aws'],
+      ['aws-messaging', 'AWS › Messaging', 'aws'],
+      ['sprachen-deutsch', 'Sprachen › Deutsch', 'sprachen'],
+      ['sprachen-francais', 'Sprachen › Français', 'sprachen'],
+    ]);
+    const card = (front: string) => pack.cards.find((c) => c.front === front);
+    expect(card('What does **SQS** stand for?')).toMatchObject({ back: 'Simple Queue Service', topic: 'aws-messaging', tags: ['aws', 'messaging'] });
+    expect(card('der Hund')?.back).toBe('the dog');
+    expect(card('the dog')?.back).toBe('der Hund');
+    expect(card('[...] runs code; S3 stores objects')?.back).toBe('**Lambda** runs code; S3 stores objects\n\nBoth are *serverless*');
+    expect(card('Lambda runs code; [storage] stores objects')?.back).toBe('Lambda runs code; **S3** stores objects\n\nBoth are *serverless*');
+    expect(card('café ☕')?.back).toBe("- coffee\n- a coffee shop\n\nUn `café`, s'il vous plaît");
+    expect(card('Which service is this? (image: arch&diagram.png)')?.back).toBe('Step Functions (audio: say.mp3)');
+    expect(card('Escape ]52;c;ZXZpbA==here')?.back).toBe('back 31m');
+    expect(readdirSync(join(out, 'media'))).toEqual(['arch&diagram.png']);
+    expect(new Uint8Array(readFileSync(join(out, 'media', 'arch&diagram.png')))).toEqual(PNG);
+    // Ids come from the guid: the same note gives the same id, its reversed card a second one.
+    const ids = pack.cards.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^anki-[a-z0-9]{10}(-\d+)?$/.test(id))).toBe(true);
+  });
+
+  it('keeps every id, and so the progress, when an updated deck is imported again', async () => {
+    const dir = tempDir();
+    const data = tempDir();
+    const env = { EXAMDRILL_DATA_DIR: data };
+    await writeDeck(join(dir, 'deck.apkg'), SPEC);
+    await runCli(['pack', 'import', 'deck.apkg', '--from', 'apkg', '--out', 'v1', '--id', 'deck'], { cwd: dir, env });
+    const v1 = await loaded(join(dir, 'v1'));
+    // The author fixes a typo and moves a note to another deck; Anki keeps the guids.
+    const updated: DeckSpec = { ...SPEC, notes: SPEC.notes.map((n) => (n.guid === 'b1' ? { ...n, fields: ['What does SQS stand for, exactly?', 'Simple Queue Service'], deck: 'AWS::Queues' } : n)) };
+    await writeDeck(join(dir, 'deck.apkg'), updated);
+    await runCli(['pack', 'import', 'deck.apkg', '--from', 'apkg', '--out', 'v2', '--id', 'deck'], { cwd: dir, env });
+    const v2 = await loaded(join(dir, 'v2'));
+    expect(v2.cards.map((c) => c.id).sort()).toEqual(v1.cards.map((c) => c.id).sort());
+    const before = v1.cards.find((c) => c.front.startsWith('What does **SQS**'))!;
+    expect(v2.cards.find((c) => c.id === before.id)).toMatchObject({ front: 'What does SQS stand for, exactly?', topic: 'aws-queues' });
+  });
+
+  it('refuses what is not a deck, a zip bomb, a corrupt collection and the newer layout: one message each, exit 2, nothing written', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'text.apkg'), 'just text, not a zip\n');
+    writeFileSync(join(dir, 'photos.apkg'), zipSync({ 'a.jpg': new Uint8Array([1, 2, 3]) }));
+    writeFileSync(join(dir, 'corrupt.apkg'), zipSync({ 'collection.anki2': strToU8('SQLite format 3\u0000'.padEnd(4096, 'x')), media: strToU8('{}') }));
+    writeDeckWithExtra(dir, 'newer.apkg');
+    await writeBomb(join(dir, 'bomb.apkg'));
+    const cases: [string, RegExp][] = [
+      ['text.apkg', /^examdrill: text\.apkg is not an Anki package: it is not a zip file\n.*File > Export/],
+      ['photos.apkg', /^examdrill: photos\.apkg is a zip but not an Anki package: it holds no collection\.anki2 or collection\.anki21\n/],
+      ['corrupt.apkg', /^examdrill: corrupt\.apkg holds a damaged collection: collection\.anki2 is not a readable Anki database/],
+      ['newer.apkg', /^examdrill: newer\.apkg is in the newer Anki format \(collection\.anki21b, zstd-compressed\), which examdrill cannot read\n.*"Support older Anki versions"/],
+      ['bomb.apkg', /^examdrill: bomb\.apkg is too large to import: collection\.anki2 unpacks to more than 256 MB \(a damaged file, or a zip bomb\)\n/],
+      ['missing.apkg', /^examdrill: cannot read missing\.apkg: no such file\n/],
+    ];
+    for (const [file, message] of cases) {
+      const result = await runCli(['pack', 'import', file, '--from', 'apkg', '--out', 'out'], { cwd: dir });
+      expect(result.code, file).toBe(2);
+      expect(result.stderr.replace(/^Unpacking .*\n/, ''), file).toMatch(message);
+      expect(result.stderr, file).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'out')), file).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes('importing')), file).toEqual([]);
+    }
+  }, 60_000);
+
+  it('exports a pack as .apkg that imports back to the same cards, and questions with their options and answers', async () => {
+    const dir = tempDir();
+    const exported = await runCli(['pack', 'export', 'aws-dop-c02', '--to', 'apkg', '--out', join(dir, 'dop.apkg'), '--packs-dir', join(BUNDLED_PACK, '..')]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const original = await loaded(BUNDLED_PACK);
+    expect(exported.stdout).toContain(`Exported ${original.cards.length} cards and ${original.questions.length} questions of aws-dop-c02`);
+    const back = await runCli(['pack', 'import', 'dop.apkg', '--from', 'apkg', '--out', 'again'], { cwd: dir });
+    expect(back.code).toBe(0);
+    const again = await loaded(join(dir, 'again'));
+    const pairs = (cards: readonly { front: string; back: string }[]) => cards.map((c) => `${c.front.trim()}\n=>\n${c.back.trim()}`).sort();
+    const cardFronts = new Set(original.cards.map((c) => c.front.trim()));
+    expect(pairs(again.cards.filter((c) => cardFronts.has(c.front)))).toEqual(pairs(original.cards));
+    // One deck per topic: the topics come back, under the pack's title as the domain.
+    expect(again.topics.length).toBe(new Set([...original.cards, ...original.questions].map((i) => i.topic)).size);
+    const q = original.questions[0]!;
+    const asCard = again.cards.find((c) => c.front.startsWith(q.stem.trim().split('\n')[0]!.replace(/\*\*/g, '')) || c.front.startsWith(q.stem.trim().split('\n')[0]!));
+    expect(asCard?.front).toContain(`A) ${q.options[0]!.text.trim().split('\n')[0]}`);
+    const letters = q.options.flatMap((o, i) => (o.correct ? ['ABCDEFGH'[i]] : [])).join(', ');
+    expect(asCard?.back).toContain(`Answer: ${letters}`);
+    expect(again.cards.length).toBe(original.cards.length + original.questions.length);
+  });
+});
+
+function writeDeckWithExtra(dir: string, name: string): void {
+  // Anki 2.1.50+: the real collection zstd-compressed, and a legacy stub beside it.
+  writeFileSync(join(dir, name), zipSync({ 'collection.anki2': strToU8('stub'), 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0]), media: new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }));
+}
+
+/** A zip whose collection inflates to 300 MB of zeros (about 300 kB packed), written in pieces. */
+async function writeBomb(path: string): Promise<void> {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  const entry = new ZipDeflate('collection.anki2', { level: 1 });
+  zip.add(entry);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < 300; i += 1) entry.push(zeros, i === 299);
+  zip.end();
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, Buffer.concat(chunks));
+}
