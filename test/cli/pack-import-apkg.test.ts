@@ -137,6 +137,57 @@ describe('pack import --from apkg', () => {
   });
 });
 
+describe('pack import --from apkg --with-history', () => {
+  const DAY = 86_400_000;
+  const start = Date.UTC(2026, 5, 1, 9);
+  const deck: DeckSpec = {
+    notes: [
+      { guid: 'h1', model: 'basic', fields: ['Which port does HTTPS use?', '443'], deck: 'Networking' },
+      { guid: 'h2', model: 'reversed', fields: ['el gato', 'the cat'], deck: 'Spanish' },
+      { guid: 'h3', model: 'basic', fields: ['Never reviewed', 'so no history'], deck: 'Networking' },
+    ],
+    revlog: [
+      { note: 0, at: start, ease: 3, type: 0 },
+      { note: 0, at: start + 600_000, ease: 3, type: 0 },
+      { note: 0, at: start + DAY, ease: 1, type: 1 },
+      { note: 0, at: start + DAY + 600_000, ease: 3, type: 2 },
+      { note: 0, at: start + 3 * DAY, ease: 4, type: 1 },
+      { note: 1, ord: 0, at: start + 2 * DAY, ease: 2, type: 0 },
+      { note: 1, ord: 1, at: start + 2 * DAY + 5000, ease: 3, type: 0 },
+      // A manual reschedule (Set Due Date): no answer given, so no review.
+      { note: 1, ord: 1, at: start + 4 * DAY, ease: 0, type: 4 },
+    ],
+  };
+
+  it('turns the review log into progress that stats counts, once however often it is imported', async () => {
+    const dir = tempDir();
+    const data = tempDir();
+    const env = { EXAMDRILL_DATA_DIR: data };
+    await writeDeck(join(dir, 'history.apkg'), deck);
+    const now = new Date(start + 5 * DAY);
+    const first = await runCli(['pack', 'import', 'history.apkg', '--from', 'apkg', '--out', 'p1', '--with-history'], { cwd: dir, env, now });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Imported 7 reviews from the deck's history; left out 1 (manual reschedules, or cards not imported).");
+    expect((await runCli(['pack', 'add', 'p1'], { cwd: dir, env, now })).code).toBe(0);
+    const stats = async () => JSON.parse((await runCli(['stats', '--json', '--pack', 'history'], { cwd: dir, env, now })).stdout) as { reviews: { total: number } };
+    expect((await stats()).reviews.total).toBe(7);
+
+    // The same deck, later, with one more review: only that one is added.
+    const later: DeckSpec = { ...deck, revlog: [...deck.revlog!, { note: 0, at: start + 8 * DAY, ease: 3, type: 1 }] };
+    await writeDeck(join(dir, 'history.apkg'), later);
+    const again = await runCli(['pack', 'import', 'history.apkg', '--from', 'apkg', '--out', 'p2', '--with-history'], { cwd: dir, env, now: new Date(start + 9 * DAY) });
+    expect(again.stdout).toContain("Imported 1 review from the deck's history (7 already imported before)");
+    expect((await stats()).reviews.total).toBe(8);
+    const log = readFileSync(join(data, 'progress', 'history', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; item: string; rating: number; at: string; after: { phase: string; reps: number } | null });
+    expect(log.map((e) => e.type)).toEqual(Array(8).fill('review'));
+    // Replayed in time order through the scheduler: the HTTPS card ends in review with 5 answers.
+    const https = log.filter((e) => e.item === log[0]!.item);
+    expect(https.map((e) => e.rating)).toEqual([3, 3, 1, 3, 4, 3]);
+    expect(https.at(-1)!.after).toMatchObject({ phase: 'review', reps: 6 });
+    expect(https.at(-1)!.at).toBe(new Date(start + 8 * DAY).toISOString());
+  });
+});
+
 function writeDeckWithExtra(dir: string, name: string): void {
   // Anki 2.1.50+: the real collection zstd-compressed, and a legacy stub beside it.
   writeFileSync(join(dir, name), zipSync({ 'collection.anki2': strToU8('stub'), 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0]), media: new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }));
