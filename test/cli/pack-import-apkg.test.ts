@@ -188,6 +188,21 @@ describe('pack import --from apkg --with-history', () => {
   });
 });
 
+describe('the built program', () => {
+  it('finds sql.js and its WebAssembly from dist/ and imports then exports a deck', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const program = join(import.meta.dirname, '..', '..', 'dist', 'examdrill.js');
+    const dir = tempDir();
+    await writeDeck(join(dir, 'built.apkg'), { notes: [{ guid: 'z1', model: 'cloze', fields: ['The {{c1::wasm}} file is found', ''], deck: 'Build' }] });
+    const env = { ...process.env, EXAMDRILL_DATA_DIR: tempDir() };
+    const out = execFileSync(process.execPath, [program, 'pack', 'import', 'built.apkg', '--from', 'apkg', '--out', 'built'], { cwd: dir, env, encoding: 'utf8' });
+    expect(out).toContain('Imported 1 card into built (pack id built).');
+    const exported = execFileSync(process.execPath, [program, 'pack', 'export', 'built', '--to', 'apkg', '--out', 'back.apkg', '--packs-dir', dir], { cwd: dir, env, encoding: 'utf8' });
+    expect(exported).toContain('Exported 1 cards and 0 questions of built to back.apkg, in 1 deck (one per topic).');
+    expect(readFileSync(join(dir, 'back.apkg')).readUInt32LE(0)).toBe(0x04034b50);
+  });
+});
+
 function writeDeckWithExtra(dir: string, name: string): void {
   // Anki 2.1.50+: the real collection zstd-compressed, and a legacy stub beside it.
   writeFileSync(join(dir, name), zipSync({ 'collection.anki2': strToU8('stub'), 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0]), media: new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }));
