@@ -105,9 +105,9 @@ describe('pack import', () => {
   });
 
   it.each([
-    [['pack', 'import', 'x.gift', '--out', 'dir'], 'examdrill: pack import needs --from: the format of the file (gift or anki)', 'For example: examdrill pack import x.gift --from gift --out my-pack'],
+    [['pack', 'import', 'x.gift', '--out', 'dir'], 'examdrill: pack import needs --from: the format of the file (gift, anki or apkg)', 'For example: examdrill pack import x.gift --from gift --out my-pack'],
     [['pack', 'import', 'x.gift', '--from', 'anki'], 'examdrill: pack import needs --out: the new pack folder to write', 'For example: examdrill pack import x.gift --from anki --out my-pack'],
-    [['pack', 'import', 'x.gift', '--from', 'moodle', '--out', 'dir'], 'examdrill: --from must be one of gift, anki, not "moodle"', 'For example: --from gift'],
+    [['pack', 'import', 'x.gift', '--from', 'moodle', '--out', 'dir'], 'examdrill: --from must be one of gift, anki, apkg, not "moodle"', 'For example: --from gift'],
     [['pack', 'import', 'missing.gift', '--from', 'gift', '--out', 'new-dir'], 'examdrill: cannot read missing.gift: no such file', 'Give the path of a GIFT (.gift, .txt) or Anki text export (.txt) file.'],
     [['pack', 'import', '.', '--from', 'gift', '--out', 'new-dir'], 'examdrill: cannot read .: it is a folder, not a file', 'Give the path of a GIFT (.gift, .txt) or Anki text export (.txt) file.'],
     [['pack', 'import', 'networking.gift', '--from', 'gift', '--out', 'new-dir', '--id', 'Bad_Id'], 'examdrill: "Bad_Id" is not a valid pack id', 'Use lowercase letters, digits and hyphens, e.g. --id my-pack'],
