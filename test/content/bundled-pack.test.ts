@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_PACK } from '../helpers/run-cli.js';
+
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=(\S+)\n/;
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return yamlFiles(path);
+    return e.name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+describe('the bundled pack files', () => {
+  it('each start with an editor schema line that points at the shipped data/pack.schema.json', () => {
+    const schema = resolve(BUNDLED_PACK, '..', '..', 'data', 'pack.schema.json');
+    const files = yamlFiles(BUNDLED_PACK);
+    expect(files.length).toBeGreaterThan(20);
+    const wrong = files.flatMap((file) => {
+      const m = SCHEMA_LINE.exec(readFileSync(file, 'utf8'));
+      if (!m) return [`${relative(BUNDLED_PACK, file)}: no schema line`];
+      const target = resolve(dirname(file), m[1]!);
+      return target === schema && existsSync(target) ? [] : [`${relative(BUNDLED_PACK, file)}: points at ${m[1]}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+});
