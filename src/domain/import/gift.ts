@@ -62,20 +62,43 @@ export function parseGift(text: string): ImportResult {
   return { items, warnings };
 }
 
-/** Questions are separated by blank lines; `//` comment lines are dropped without ending one. */
+/**
+ * Questions are separated by blank lines; `//` comment lines are dropped without ending one.
+ * Where the blank line is missing, a `$CATEGORY:` line still stands alone, and a `::title::`
+ * right after a closed answer block starts the next question, as Moodle's own files are read:
+ * otherwise the category or the next question would end up inside a stem.
+ */
 function blocks(text: string): Block[] {
   const out: Block[] = [];
   let current: Block['lines'] = [];
+  let depth = 0;
+  let closed = false;
+  const end = (): void => {
+    if (current.length > 0) out.push({ lines: current });
+    current = [];
+    depth = 0;
+    closed = false;
+  };
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((raw, index) => {
     if (raw.trim() === '') {
-      if (current.length > 0) out.push({ lines: current });
-      current = [];
+      end();
+    } else if (/^\s*\$CATEGORY:/i.test(raw)) {
+      end();
+      out.push({ lines: [{ line: index + 1, text: raw }] });
     } else if (!/^\s*\/\//.test(raw)) {
+      if (closed && depth === 0 && /^\s*::/.test(raw)) end();
       current.push({ line: index + 1, text: raw });
+      for (const m of raw.matchAll(/\\.|[{}]/g)) {
+        if (m[0] === '{') depth++;
+        else if (m[0] === '}' && depth > 0) {
+          depth--;
+          if (depth === 0) closed = true;
+        }
+      }
     }
   });
-  if (current.length > 0) out.push({ lines: current });
+  end();
   return out;
 }
 

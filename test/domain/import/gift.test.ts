@@ -179,6 +179,28 @@ describe('parseGift, feature by feature', () => {
     ]);
   });
 
+  it('keeps a $CATEGORY line and the next ::title:: out of a stem when the blank line before them is missing', () => {
+    const text = [
+      '::Q1:: Which port does the worker daemon post to?{=80 ~443 ~8080}',
+      '$CATEGORY: $course$/top/Beanstalk',
+      '::Q2:: Which file defines periodic tasks?{',
+      '  =cron.yaml',
+      '  ~tasks.yaml',
+      '}',
+      '::Q3:: Which header names the queue?{=X-Aws-Sqsd-Queue ~X-Forwarded-For}',
+      '::Q4:: The worker daemon posts each message to {=localhost ~the load balancer}',
+      'on port 80.',
+    ].join('\n');
+    const { items, warnings } = parseGift(text);
+    expect(warnings).toEqual([]);
+    expect(items.map((i) => [i.line, i.title, i.topic, i.kind === 'question' ? i.stem : i.front])).toEqual([
+      [1, 'Q1', undefined, 'Which port does the worker daemon post to?'],
+      [3, 'Q2', 'Beanstalk', 'Which file defines periodic tasks?'],
+      [7, 'Q3', 'Beanstalk', 'Which header names the queue?'],
+      [8, 'Q4', 'Beanstalk', 'The worker daemon posts each message to _____\non port 80.'],
+    ]);
+  });
+
   it('reads true/false in every spelling, with one feedback (for a wrong answer) or two', () => {
     const options = (text: string) => {
       const item = one(text);
