@@ -235,8 +235,22 @@ describe('parseGift, feature by feature', () => {
       { line: 3, message: 'skipped a question whose every option is correct (2 of 2)' },
       { line: 5, message: 'skipped a multiple-answer question with no option of positive weight (~%N%): none would be correct' },
       { line: 7, message: 'skipped a question whose title (::) is never closed' },
-      { line: 10, message: 'skipped a question with more than one answer block {...}' },
+      { line: 10, message: 'skipped a question with 2 answer blocks {...}: if these are 2 questions, put a blank line between them' },
       { line: 12, message: 'skipped a question with no question text' },
+    ]);
+  });
+
+  it('names the likely cause of a skip: an unescaped = in an answer, and a Moodle Cloze question', () => {
+    const { warnings, items } = parseGift('Which value turns on the setting?{=enabled=true ~enabled=false}\n\nEscaped?{=enabled\\=true ~enabled\\=false}\n\nThe daemon posts to port {1:MULTICHOICE:=80~443~8080}.\n');
+    expect(warnings).toEqual([
+      { line: 1, message: "skipped a single-answer question with 3 right answers (=): a single-answer question has exactly one; an = inside an answer's text must be escaped as \\=" },
+      { line: 5, message: 'skipped a Moodle Cloze (embedded answers) question, such as {1:MULTICHOICE:...}: Cloze is its own Moodle question type, not GIFT, and examdrill cannot import it' },
+    ]);
+    expect(items.map((i) => i.kind === 'question' && i.options.map((o) => [o.text, o.correct]))).toEqual([
+      [
+        ['enabled=true', true],
+        ['enabled=false', false],
+      ],
     ]);
   });
 
