@@ -243,6 +243,12 @@ function baseId(item: ImportedItem): string {
   return `${prefix}-${shortHash(`${item.kind}\u0000${text.replace(/\s+/g, ' ').trim()}`)}`;
 }
 
+/** What an item answers, white space normalised: a card's back, a question's options and key. */
+function answerText(item: ImportedItem): string {
+  const text = item.kind === 'card' ? item.back : item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pack files
 
@@ -310,7 +316,8 @@ const MINUTES_PER_QUESTION = 2.4;
 
 /**
  * Imported items as a pack: one domain (`imported`), a topic per category, tag or deck name, one
- * item file per topic, and ids made from the items' text (duplicates get `-2`, `-3`, in order).
+ * item file per topic, and ids made from the items' text (items sharing a stem or front add a
+ * hash of their answers; only items identical in both get `-2`, `-3`, in order).
  */
 export function toPack(items: readonly ImportedItem[], meta: PackMeta): ImportedPack {
   const warnings: ImportWarning[] = [];
@@ -328,11 +335,16 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
     return id;
   };
 
+  // Items that share a stem (or a front) are told apart by their answers, not by file order, so
+  // reordering the source never moves a learner's progress from one of them to another.
+  const bases = kept.map(baseId);
+  const shared = new Map<string, number>();
+  for (const base of bases) shared.set(base, (shared.get(base) ?? 0) + 1);
   const taken = new Set<string>();
   const byTopic = new Map<string, { cards: CardData[]; questions: QuestionData[] }>();
-  for (const item of kept) {
+  for (const [index, item] of kept.entries()) {
     const topic = topicOf(item.topic);
-    const base = baseId(item);
+    const base = shared.get(bases[index]!)! > 1 ? `${bases[index]!}-${shortHash(answerText(item))}` : bases[index]!;
     let id = base;
     for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
     taken.add(id);

@@ -311,12 +311,24 @@ describe('toPack on imported GIFT', () => {
     const text = 'Same?{=a ~b}\n\nSame?{=a ~b}\n\nOther?{=a ~b}\n\nSame?{=a ~b}\n\nSame\n  ?{=a ~b}\n';
     const ids = toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => q.id);
     const base = ids[0]!;
-    expect(base).toMatch(/^same-[0-9a-z]{6}$/);
+    expect(base).toMatch(/^same-[0-9a-z]{6}-[0-9a-z]{6}$/);
     expect(ids).toEqual([base, `${base}-2`, ids[2], `${base}-3`, ids[4]]);
     expect(ids[4]).not.toBe(base); // "Same\n?" normalises to "Same ?", which is other text
     expect(toPack(parseGift('Same  and\n   wrapped?{=a ~b}').items, { id: 'd', title: 'D' }).files[0]!.data.questions![0]!.id).toBe(
       toPack(parseGift('Same and wrapped?{=a ~b}').items, { id: 'd', title: 'D' }).files[0]!.data.questions![0]!.id,
     );
+  });
+
+  it('tells questions with the same stem apart by their answers, so reordering the file keeps each id with its question', () => {
+    const first = 'Which port?{=80 ~443}\n\nWhich port?{=443 ~80}\n\nUnique?{=a ~b}\n';
+    const reordered = 'Unique?{=a ~b}\n\nWhich port?{=443 ~80}\n\nWhich port?{=80 ~443}\n';
+    const idsByKey = (text: string) =>
+      Object.fromEntries(toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => [`${q.stem} ${q.options.find((o) => o.correct)!.text}`, q.id]));
+    const before = idsByKey(first);
+    expect(new Set(Object.values(before)).size).toBe(3);
+    expect(idsByKey(reordered)).toEqual(before);
+    // A stem used once keeps the id it always had: only shared stems add the answers' hash.
+    expect(before['Unique? a']).toMatch(/^unique-[0-9a-z]{6}$/);
   });
 
   it('puts items without a category in `general`, and drops an exam blueprint when there are no questions', () => {
