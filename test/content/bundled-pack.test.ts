@@ -1,17 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { yamlFiles } from '../helpers/packs.js';
 import { BUNDLED_PACK } from '../helpers/run-cli.js';
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=(\S+)\n/;
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return yamlFiles(path);
-    return e.name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 describe('the bundled pack files', () => {
   it('each start with an editor schema line that points at the shipped data/pack.schema.json', () => {

@@ -252,6 +252,12 @@ function answerText(item: ImportedItem): string {
 // ---------------------------------------------------------------------------------------------
 // Pack files
 
+/** The identity of an imported pack's manifest: format, id, a one-line title, the description. */
+export function manifestHead(meta: PackMeta): Pick<ManifestData, 'format' | 'id' | 'title' | 'version' | 'description'> {
+  const description = meta.description === undefined ? '' : cleanText(meta.description);
+  return { format: 1, id: meta.id, title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id, version: '0.1.0', ...(description ? { description } : {}) };
+}
+
 /** The single domain of an imported pack. */
 export const IMPORTED_DOMAIN = { id: 'imported', title: 'Imported', weight: 100 } as const;
 /** The topic of items whose source names none. */
@@ -367,13 +373,8 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
 
   const questions = kept.filter((i) => i.kind === 'question').length;
   const examQuestions = Math.min(75, questions);
-  const description = meta.description === undefined ? '' : cleanText(meta.description);
   const manifest: ManifestData = {
-    format: 1,
-    id: meta.id,
-    title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id,
-    version: '0.1.0',
-    ...(description ? { description } : {}),
+    ...manifestHead(meta),
     domains: [{ ...IMPORTED_DOMAIN }],
     topics: [...topics].map(([id, title]) => ({ id, title, domain: IMPORTED_DOMAIN.id })),
     ...(questions > 0 ? { exam: { questions: examQuestions, minutes: Math.min(180, Math.max(5, Math.ceil(examQuestions * MINUTES_PER_QUESTION))), passingScore: 750 } } : {}),

@@ -1,19 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { packJsonSchema } from '../../../src/domain/pack/json-schema.js';
+import { yamlFiles } from '../../helpers/packs.js';
 import { BUNDLED_PACK } from '../../helpers/run-cli.js';
 
 // An independent validator, in strict mode (unknown keywords and loose types are errors), checks
 // that the schema editors use agrees with `pack validate` where JSON Schema can say it.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validate = ajv.compile(packJsonSchema());
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
-}
 
 function errors(data: unknown): string[] {
   // ajv adds a summary "must match then/else schema" for the if; the real errors are the others.
