@@ -24,6 +24,9 @@ export function programOptions(overrides = {}) {
       js: ['#!/usr/bin/env node', "import { createRequire as __examdrillCreateRequire } from 'node:module';", 'const require = __examdrillCreateRequire(import.meta.url);'].join('\n'),
     },
     plugins: [yogaWithoutFetch],
+    // sql.js stays in node_modules: its loader finds sql-wasm.wasm beside itself at run time
+    // (src/store/import/sqlite.ts resolves it), and only `pack import/export --*apkg` loads it.
+    external: ['sql.js'],
     logLevel: 'warning',
     ...overrides,
   };

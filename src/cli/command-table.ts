@@ -154,12 +154,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pack import',
-    usage: 'examdrill pack import FILE --from anki|gift --out DIR [--id ID]',
-    summary: 'convert a Moodle GIFT or Anki text export into a pack',
+    usage: 'examdrill pack import FILE --from anki|gift|apkg --out DIR [--id ID] [--with-history]',
+    summary: 'convert a Moodle GIFT file, an Anki text export or an Anki package (.apkg, .colpkg) into a pack',
+    details:
+      'apkg: notes become cards (Basic, reversed, Cloze, custom note types: first field front), decks become topics and top-level decks domains, tags and media are kept, ids come from the notes\' guids (re-importing an updated deck keeps progress). Decks exported by Anki 2.1.50+ need "Support older Anki versions" ticked.',
     options: [
-      { name: 'from', kind: 'string', value: 'FORMAT', choices: ['gift', 'anki'], description: 'the input format' },
+      { name: 'from', kind: 'string', value: 'FORMAT', choices: ['gift', 'anki', 'apkg'], description: 'the input format (apkg: an Anki package, .apkg or .colpkg)' },
       { name: 'out', kind: 'string', value: 'DIR', description: 'the pack folder to write' },
       { name: 'id', kind: 'string', value: 'ID', description: 'the pack id (default: from the file name)' },
+      { name: 'with-history', kind: 'boolean', description: "apkg: the deck's review log becomes your progress in the pack (again: adds only new reviews)" },
+      opt.dataDir,
       opt.help,
     ],
     positionals: { min: 1, max: 1, names: 'FILE' },
@@ -167,10 +171,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pack export',
-    usage: 'examdrill pack export ID --to anki --out FILE',
-    summary: "export a pack's cards and questions as an Anki text file",
+    usage: 'examdrill pack export ID --to anki|apkg --out FILE',
+    summary: "export a pack's cards and questions as an Anki text file or an Anki package (.apkg)",
     options: [
-      { name: 'to', kind: 'string', value: 'FORMAT', choices: ['anki'], description: 'the output format' },
+      { name: 'to', kind: 'string', value: 'FORMAT', choices: ['anki', 'apkg'], description: 'the output format (apkg: a deck per topic, for Anki, AnkiDroid, AnkiMobile)' },
       { name: 'out', kind: 'string', value: 'FILE', description: 'the file to write' },
       ...common,
     ],

@@ -54,7 +54,9 @@ describe('mock exam (e2e)', () => {
 
   it('resumes after kill -9 with the answer still picked and the time left', async () => {
     const dataDir = freshDataDir();
-    const t = startPty([...EXAM, '--seed', '3'], { dataDir });
+    // A tall terminal, so that the drawn question's header stays on screen whatever its length:
+    // the seed picks from the bundled pack, whose questions change as content is added.
+    const t = startPty([...EXAM, '--seed', '3'], { dataDir, rows: 48 });
     await t.waitFor('Question 1');
     t.press('a');
     const picked = await t.waitFor(/\(•\) a\) /);
@@ -65,7 +67,7 @@ describe('mock exam (e2e)', () => {
     t.kill('SIGKILL');
     expect((await waitForExit(t)).signal).toBe(9);
 
-    const again = startPty(['exam'], { dataDir });
+    const again = startPty(['exam'], { dataDir, rows: 48 });
     const offer = await again.waitFor('unfinished exam');
     expect(offer).toMatch(/An unfinished exam from .*: 1 of 5\s+answered, \d+:\d\d\s+left\./s);
     expect(offer).toContain('y resume it · n discard it and start a new exam');

@@ -13,6 +13,7 @@ export async function runPackExport({ io, args }: CommandContext): Promise<numbe
   if (!args.options.to) throw new UserError('pack export needs --to: the format to write (anki)', `For example: examdrill pack export ${id} --to anki --out ${id}.txt`);
   if (!outArg) throw new UserError('pack export needs --out: the file to write', `For example: examdrill pack export ${id} --to anki --out ${id}.txt`);
   const { pack } = choosePack(await locatePacks(args.options, io), id);
+  if (args.options.to === 'apkg') return (await import('./pack-export-apkg.js')).runApkgExport(io, pack, outArg);
   try {
     writeFileSync(resolve(io.cwd, outArg), exportAnki(pack));
   } catch (e) {

@@ -27,15 +27,19 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const file = args.positionals[0]!;
   const from = args.options.from as keyof typeof FORMAT_NAMES | undefined;
   const outArg = args.options.out as string | undefined;
-  if (!from) throw new UserError('pack import needs --from: the format of the file (gift or anki)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
+  if ((from as string | undefined) === 'apkg') return (await import('./pack-import-apkg.js')).runApkgImport({ io, args });
+  if (args.options['with-history']) throw new UserError('--with-history goes with --from apkg: only an Anki package holds a review history', `For example: examdrill pack import deck.apkg --from apkg --with-history --out my-pack`);
+  if (!from) throw new UserError('pack import needs --from: the format of the file (gift, anki or apkg)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
   if (!outArg) throw new UserError('pack import needs --out: the new pack folder to write', `For example: examdrill pack import ${file} --from ${from} --out my-pack`);
+  if (outArg === '-') throw new UserError('--out - is not possible here: a pack is a folder of YAML files, not one stream', `Name a new folder, for example: examdrill pack import ${file} --from ${from} --out my-pack`);
   const id = (args.options.id as string | undefined) ?? defaultId(file);
-  if (!ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');
+  if (id !== '' && !ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');
   const out = resolve(io.cwd, outArg);
   if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
     throw new UserError(`${outArg} already exists and is not an empty folder`, 'Choose a new folder for --out; nothing was written.');
   }
   const text = readSource(resolve(io.cwd, file), file);
+  if (id === '') throw new UserError(`cannot make a pack id from the file name ${basename(file)}: it has no Latin letters or digits`, `Give one with --id, for example: examdrill pack import ${file} --from ${from} --out ${outArg} --id my-pack`);
 
   const parsed = from === 'gift' ? parseGift(text) : parseAnki(text);
   const pack = toPack(parsed.items, { id, title: `Imported from ${basename(file)}`, description: `Imported from ${basename(file)} (${FORMAT_NAMES[from]}) by examdrill pack import.` });
@@ -79,9 +83,9 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `moodle-examples.gift.txt` → `moodle-examples`. */
+/** `moodle-examples.gift.txt` → `moodle-examples`, `Übungen.gift` → `ubungen`; '' when nothing Latin is left. */
 function defaultId(file: string): string {
-  return slugify(basename(file).replace(/(\.(txt|gift|csv|tsv))+$/i, '')) || 'imported';
+  return slugify(basename(file).replace(/(\.(txt|gift|csv|tsv))+$/i, ''));
 }
 
 function readSource(path: string, shown: string): string {

@@ -27,6 +27,11 @@ export interface ProgressStore {
   readonly notices: readonly string[];
   /** Appends the event to the log (durable before this returns), then folds it into the state. */
   record(event: NewEvent): ProgressEvent;
+  /**
+   * Appends many events in one write and one fsync (an imported review history), then folds
+   * them in, in order. As durable as `record`, without a disk flush per event.
+   */
+  recordMany(events: readonly NewEvent[]): void;
   /** Folds in events other processes appended to the log. */
   sync(): void;
   /** Writes the snapshot now if anything changed. */
@@ -204,6 +209,18 @@ export async function openProgressStore(dataDir: string, packId: string, options
       version += 1;
       scheduleFlush();
       return event;
+    },
+    recordMany(inputs) {
+      if (inputs.length === 0) return;
+      const events = inputs.map((input) => ({ ...input, id: randomUUID() }) as ProgressEvent);
+      readTail();
+      appendRaw(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      for (const event of events) {
+        ownPending.add(event.id);
+        applyEvent(state, event);
+        version += 1;
+      }
+      scheduleFlush();
     },
     sync() {
       readTail();
