@@ -9,7 +9,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { parseAnki } from '../../domain/import/anki.js';
 import { parseGift } from '../../domain/import/gift.js';
 import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
@@ -20,6 +19,7 @@ import { loadPack } from '../../store/pack/load-pack.js';
 import type { CommandContext } from '../command-table.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
+import { yamlText } from '../yaml-text.js';
 
 const FORMAT_NAMES = { gift: 'Moodle GIFT', anki: 'Anki text export' } as const;
 
@@ -57,8 +57,8 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
     mkdirSync(join(out, 'items'), { recursive: true });
     mkdirSync(join(out, '.schema'), { recursive: true });
     writeFileSync(join(out, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yaml(pack.manifest)}`);
-    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yaml(f.data)}`);
+    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yamlText(pack.manifest)}`);
+    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yamlText(f.data)}`);
   } catch (e) {
     throw new UserError(`cannot write the pack into ${outArg}: ${(e as Error).message}`, 'Choose an --out folder where you can write.');
   }
@@ -77,11 +77,6 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   list(io.stdout, warnings);
   writeLine(io.stdout, `Next: examdrill pack lint ${outArg}, then examdrill pack add ${outArg}`);
   return 0;
-}
-
-function yaml(data: unknown): string {
-  // No line folding: text stays as written, one source line per line.
-  return stringify(data, { lineWidth: 0 });
 }
 
 function count(n: number, noun: string): string {
