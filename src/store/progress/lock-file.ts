@@ -1,7 +1,9 @@
 /**
  * A lock for snapshot writes: a file created with O_EXCL that holds the owner's pid. A lock whose
  * pid is dead is taken over at once (an mtime-based lock would still look alive for seconds after
- * a kill -9). Reads never lock.
+ * a kill -9). Reads never lock. A lock file with no pid in it yet belongs to a process between
+ * creating it and writing its pid: it is respected while young, and taken over only once it is
+ * older than `EMPTY_LOCK_GRACE_MS` (its owner died in between).
  */
 import type { StoreFs } from './file-system.js';
 
@@ -15,8 +17,11 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** How long a lock file without a pid is taken to be another process's lock still being written. */
+export const EMPTY_LOCK_GRACE_MS = 2_000;
+
 /** Tries to take the lock; returns a release function, or undefined when a live process holds it. */
-export function tryLock(fs: StoreFs, path: string, pid = process.pid): (() => void) | undefined {
+export function tryLock(fs: StoreFs, path: string, pid = process.pid, now = Date.now()): (() => void) | undefined {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = fs.openSync(path, 'wx');
@@ -37,7 +42,12 @@ export function tryLock(fs: StoreFs, path: string, pid = process.pid): (() => vo
       } catch {
         continue; // Released between our open and our read: try again.
       }
-      if (pidAlive(owner) && owner !== pid) return undefined;
+      if (Number.isNaN(owner)) {
+        // Another process created the file and has not written its pid yet: taking it over now
+        // would let two writers in at once (seen as two processes pruning the same backup).
+        const stat = fs.statSync(path);
+        if (stat && now - stat.mtimeMs < EMPTY_LOCK_GRACE_MS) return undefined;
+      } else if (pidAlive(owner) && owner !== pid) return undefined;
       try {
         fs.unlinkSync(path); // The owner died (or it is a lock of ours left behind): take it over.
       } catch {

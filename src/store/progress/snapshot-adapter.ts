@@ -98,7 +98,15 @@ export class SnapshotAdapter implements Adapter<Snapshot> {
       const list = names.filter((n) => n.startsWith(prefix));
       return list.slice(0, Math.max(0, list.length - keep));
     };
-    await Promise.all([...stale('recent-', RECENT_BACKUPS), ...stale('daily-', DAILY_BACKUPS)].map((n) => this.fs.unlinkAsync(join(dir, n))));
+    const prune = async (name: string): Promise<void> => {
+      try {
+        await this.fs.unlinkAsync(join(dir, name));
+      } catch (e) {
+        // Already gone (removed by hand, or by a process that wrote before the lock was ours).
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    };
+    await Promise.all([...stale('recent-', RECENT_BACKUPS), ...stale('daily-', DAILY_BACKUPS)].map(prune));
   }
 
   /** Backups, newest first, for rebuilding after a corrupt snapshot. */

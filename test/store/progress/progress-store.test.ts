@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodeFs, type StoreFs } from '../../../src/store/progress/file-system.js';
-import { tryLock } from '../../../src/store/progress/lock-file.js';
+import { EMPTY_LOCK_GRACE_MS, tryLock } from '../../../src/store/progress/lock-file.js';
 import { migrateSnapshot } from '../../../src/store/progress/snapshot-version.js';
 import { isIntact } from '../../../src/store/progress/snapshot-adapter.js';
 import { openProgressStore, ProgressAccessError } from '../../../src/store/progress/progress-store.js';
@@ -210,6 +210,21 @@ describe('the snapshot lock', () => {
     expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
     taken!();
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('respects a lock file whose owner has not written its pid yet, and takes it over once it is old', () => {
+    const dir = tempDir();
+    const lock = join(dir, 'state.json.lock');
+    // Another process between creating the file and writing its pid: an empty file, just made.
+    writeFileSync(lock, '');
+    const made = nodeFs.statSync(lock)!.mtimeMs;
+    expect(tryLock(nodeFs, lock, process.pid, made + EMPTY_LOCK_GRACE_MS - 1)).toBeUndefined();
+    expect(readFileSync(lock, 'utf8')).toBe('');
+    // Still empty long after: its owner died in between.
+    const taken = tryLock(nodeFs, lock, process.pid, made + EMPTY_LOCK_GRACE_MS + 1);
+    expect(taken).toBeTypeOf('function');
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    taken!();
   });
 });
 
