@@ -1,7 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../src/domain/progress/events.js';
+import { applyEvent, emptyProgress } from '../../src/domain/progress/state.js';
+import { nodeFs } from '../../src/store/progress/file-system.js';
 import { openProgressStore } from '../../src/store/progress/progress-store.js';
+import { SnapshotAdapter } from '../../src/store/progress/snapshot-adapter.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/store/progress/snapshot-version.js';
 import { reviewEvent } from '../helpers/events.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -36,14 +41,21 @@ describe('examdrill progress check', () => {
 
   it('lists the fields of a snapshot folded out of order, repairs it from the log, and never touches the log', async () => {
     // The later answer (at 5 s, right) was appended before the earlier one (at 2 s, wrong), as a
-    // second writer's older line folded in late: the snapshot ends on the wrong answer.
+    // second writer's older line read late. The store folds it in the log's order...
     const dir = await dataDir([
       ['q1', 1, true],
       ['q1', 5, true],
       ['q1', 2, false],
       ['q2', 3, true],
     ]);
+    expect((await check(dir)).code).toBe(0);
+    // ...but a snapshot folded in line order (as stores did before) ends on the wrong answer.
     const log = readFileSync(files(dir).log);
+    const inLineOrder = emptyProgress();
+    for (const line of log.toString('utf8').trim().split('\n')) applyEvent(inLineOrder, JSON.parse(line) as ProgressEvent);
+    const adapter = new SnapshotAdapter(files(dir).snap, nodeFs, () => '2026-11-01');
+    await adapter.write({ schema: SNAPSHOT_SCHEMA_VERSION, packId: PACK, logBytes: log.length, writtenAt: at(9).toISOString(), progress: inLineOrder });
+    expect(adapter.lastWrite).toBe('written');
     const found = await check(dir, '--json');
     expect(found.code).toBe(3);
     const report = JSON.parse(found.stdout) as { consistent: boolean; differences: { path: string; snapshot: { lastAt: string }; rebuild: { lastAt: string } }[] };

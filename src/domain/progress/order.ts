@@ -6,8 +6,14 @@
 import type { ProgressEvent } from './events.js';
 import { applyEvent, emptyProgress, type ProgressState } from './state.js';
 
+/** What places an event in the log's order. */
+export interface EventKey {
+  readonly at: string;
+  readonly id: string;
+}
+
 /** Negative when `a` comes first. Times are compared as instants, so any ISO offset sorts right. */
-export function compareEvents(a: Pick<ProgressEvent, 'at' | 'id'>, b: Pick<ProgressEvent, 'at' | 'id'>): number {
+export function compareEvents(a: EventKey, b: EventKey): number {
   const ta = Date.parse(a.at);
   const tb = Date.parse(b.at);
   if (ta !== tb) return Number.isNaN(ta) || Number.isNaN(tb) ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : ta - tb;

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { ProgressEvent } from '../../domain/progress/events.js';
-import { diffProgress, foldInOrder, type StateDifference } from '../../domain/progress/order.js';
+import { compareEvents, diffProgress, foldInOrder, type StateDifference } from '../../domain/progress/order.js';
 import { applyEvent, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
 import { eventSchema } from './progress-schema.js';
@@ -65,7 +65,7 @@ export async function checkProgress(dataDir: string, packId: string, options: Ch
   if (snapshot) {
     if (snapshot.packId !== packId) snapshotProblem = `the snapshot belongs to pack ${snapshot.packId}`;
     else if (snapshot.logBytes > wholeBytes) snapshotProblem = `the snapshot covers ${snapshot.logBytes} bytes of log but the log has ${wholeBytes}`;
-    else differences = diffProgress(rebuilt, openedState(snapshot, lines));
+    else differences = diffProgress(rebuilt, openedState(snapshot, lines, rebuilt));
   }
 
   let repaired = false;
@@ -78,10 +78,19 @@ export async function checkProgress(dataDir: string, packId: string, options: Ch
   return { logPath, snapPath, events: lines.length, skippedLines, ...(snapshotProblem ? { snapshotProblem } : {}), differences, repaired };
 }
 
-/** The state a store opening this snapshot would hold: the snapshot, then the log's tail, as read. */
-function openedState(snapshot: Snapshot, lines: readonly LogLine[]): ProgressState {
+/**
+ * The state a store opening this snapshot would hold: the snapshot, then the log's tail after it,
+ * or, when a tail event sorts before one already folded, the rebuild (as the store does).
+ */
+function openedState(snapshot: Snapshot, lines: readonly LogLine[], rebuilt: ProgressState): ProgressState {
   const state = structuredClone(snapshot.progress);
-  for (const line of lines) if (line.end > snapshot.logBytes) applyEvent(state, line.event);
+  let last = snapshot.last ?? lines.findLast((l) => l.end <= snapshot.logBytes)?.event;
+  for (const { event, end } of lines) {
+    if (end <= snapshot.logBytes) continue;
+    if (last && compareEvents(event, last) < 0) return rebuilt;
+    applyEvent(state, event);
+    last = event;
+  }
   return state;
 }
 
