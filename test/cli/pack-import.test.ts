@@ -144,6 +144,31 @@ describe('pack import', () => {
     );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
+  it('refuses --out - (a pack is a folder) and asks for --id when the file name has no Latin letters, writing nothing', async () => {
+    const dir = tempDir();
+    const gift = readFileSync(join(IMPORTS, 'networking.gift'), 'utf8');
+    writeFileSync(join(dir, 'вопросы.gift'), gift);
+    writeFileSync(join(dir, 'Übungen.gift'), gift);
+
+    const dash = await runCli(['pack', 'import', 'Übungen.gift', '--from', 'gift', '--out', '-'], { cwd: dir });
+    expect([dash.code, dash.stderr.split('\n')[0]]).toEqual([2, 'examdrill: --out - is not possible here: a pack is a folder of YAML files, not one stream']);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+
+    const cyrillic = await runCli(['pack', 'import', 'вопросы.gift', '--from', 'gift', '--out', 'out'], { cwd: dir });
+    expect([cyrillic.code, cyrillic.stderr]).toEqual([
+      2,
+      'examdrill: cannot make a pack id from the file name вопросы.gift: it has no Latin letters or digits\nGive one with --id, for example: examdrill pack import вопросы.gift --from gift --out out --id my-pack\n',
+    ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+
+    const withId = await runCli(['pack', 'import', 'вопросы.gift', '--from', 'gift', '--out', 'out', '--id', 'voprosy'], { cwd: dir });
+    expect(withId.code).toBe(0);
+    expect((await loaded(join(dir, 'out'))).id).toBe('voprosy');
+
+    const latin = await runCli(['pack', 'import', 'Übungen.gift', '--from', 'gift', '--out', 'latin'], { cwd: dir });
+    expect(latin.stdout).toContain('(pack id ubungen)');
+  });
+
   it('names only the notes when nothing was skipped, and reports an --out it cannot write to', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'partial.gift'), 'Which is prime?{=7 ~%50%9 ~8}\n');

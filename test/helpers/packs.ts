@@ -1,4 +1,6 @@
-/** Small packs built in memory for domain tests. */
+/** Small packs built in memory for domain tests, and the files of packs on disk. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Card, Pack, Question } from '../../src/domain/pack/types.js';
 
 const src = (i: number) => ({ file: 'items.yaml', line: i + 1, column: 5, path: `questions[${i}]` });
@@ -28,4 +30,9 @@ export function blueprintPack(perDomain: readonly number[] = [20, 20, 20, 20, 20
   const topics = domains.flatMap((d) => [0, 1].map((k) => ({ id: `${d.id}-t${k}`, title: `Topic ${k} of ${d.title}`, domain: d.id })));
   const questions = domains.flatMap((d, i) => Array.from({ length: perDomain[i] ?? 0 }, (_, k) => question(`${d.id}-q${k}`, `${d.id}-t${k % 2}`, k % 5 === 0 ? [0, 2] : [k % 4], k % 5 === 0 ? 5 : 4)));
   return { format: 1, id: 'bp', title: 'Blueprint pack', version: '1.0.0', domains, topics, exam: { questions: 75, minutes: 180, passingScore: 750 }, cards: [card('c1', 'd0-t0'), card('c2', 'd1-t0')], questions };
+}
+
+/** Every `.yaml` file below a pack folder, in directory order. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
 }

@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { apkgToPack, historyReviews } from '../../domain/import/apkg.js';
 import { cleanText, slugify } from '../../domain/import/to-pack.js';
 import { formatIssue } from '../../domain/pack/issues.js';
@@ -24,6 +23,7 @@ import type { CommandContext } from '../command-table.js';
 import { localOffset, openStore, resolveDataDir } from '../context.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
+import { yamlText } from '../yaml-text.js';
 
 /** Events per write when a review history is imported. */
 const HISTORY_BATCH = 5000;
@@ -131,7 +131,7 @@ async function asUserError<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function yaml(data: unknown): string {
-  return stringify(data, { lineWidth: 0 });
+  return yamlText(data);
 }
 
 function count(n: number, noun: string): string {

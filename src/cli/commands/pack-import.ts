@@ -9,7 +9,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { parseAnki } from '../../domain/import/anki.js';
 import { parseGift } from '../../domain/import/gift.js';
 import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
@@ -20,6 +19,7 @@ import { loadPack } from '../../store/pack/load-pack.js';
 import type { CommandContext } from '../command-table.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
+import { yamlText } from '../yaml-text.js';
 
 const FORMAT_NAMES = { gift: 'Moodle GIFT', anki: 'Anki text export' } as const;
 
@@ -31,13 +31,15 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   if (args.options['with-history']) throw new UserError('--with-history goes with --from apkg: only an Anki package holds a review history', `For example: examdrill pack import deck.apkg --from apkg --with-history --out my-pack`);
   if (!from) throw new UserError('pack import needs --from: the format of the file (gift, anki or apkg)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
   if (!outArg) throw new UserError('pack import needs --out: the new pack folder to write', `For example: examdrill pack import ${file} --from ${from} --out my-pack`);
+  if (outArg === '-') throw new UserError('--out - is not possible here: a pack is a folder of YAML files, not one stream', `Name a new folder, for example: examdrill pack import ${file} --from ${from} --out my-pack`);
   const id = (args.options.id as string | undefined) ?? defaultId(file);
-  if (!ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');
+  if (id !== '' && !ID_PATTERN.test(id)) throw new UserError(`"${id}" is not a valid pack id`, 'Use lowercase letters, digits and hyphens, e.g. --id my-pack');
   const out = resolve(io.cwd, outArg);
   if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
     throw new UserError(`${outArg} already exists and is not an empty folder`, 'Choose a new folder for --out; nothing was written.');
   }
   const text = readSource(resolve(io.cwd, file), file);
+  if (id === '') throw new UserError(`cannot make a pack id from the file name ${basename(file)}: it has no Latin letters or digits`, `Give one with --id, for example: examdrill pack import ${file} --from ${from} --out ${outArg} --id my-pack`);
 
   const parsed = from === 'gift' ? parseGift(text) : parseAnki(text);
   const pack = toPack(parsed.items, { id, title: `Imported from ${basename(file)}`, description: `Imported from ${basename(file)} (${FORMAT_NAMES[from]}) by examdrill pack import.` });
@@ -55,8 +57,8 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
     mkdirSync(join(out, 'items'), { recursive: true });
     mkdirSync(join(out, '.schema'), { recursive: true });
     writeFileSync(join(out, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yaml(pack.manifest)}`);
-    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yaml(f.data)}`);
+    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yamlText(pack.manifest)}`);
+    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yamlText(f.data)}`);
   } catch (e) {
     throw new UserError(`cannot write the pack into ${outArg}: ${(e as Error).message}`, 'Choose an --out folder where you can write.');
   }
@@ -77,18 +79,13 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   return 0;
 }
 
-function yaml(data: unknown): string {
-  // No line folding: text stays as written, one source line per line.
-  return stringify(data, { lineWidth: 0 });
-}
-
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `moodle-examples.gift.txt` → `moodle-examples`. */
+/** `moodle-examples.gift.txt` → `moodle-examples`, `Übungen.gift` → `ubungen`; '' when nothing Latin is left. */
 function defaultId(file: string): string {
-  return slugify(basename(file).replace(/(\.(txt|gift|csv|tsv))+$/i, '')) || 'imported';
+  return slugify(basename(file).replace(/(\.(txt|gift|csv|tsv))+$/i, ''));
 }
 
 function readSource(path: string, shown: string): string {

@@ -10,7 +10,7 @@ import { writeLine } from '../io.js';
 
 export async function runValidate({ io, args }: CommandContext, lint: boolean): Promise<number> {
   const json = args.options.json === true;
-  const results: { dir: string; id?: string; ok: boolean; issues: PackIssue[] }[] = [];
+  const results: { dir: string; id?: string; ok: boolean; issues: PackIssue[]; realism?: string[] }[] = [];
   for (const dir of args.positionals) {
     const full = resolve(io.cwd, dir);
     // Validation always reads the YAML itself: no cache stands between an author and the truth.
@@ -19,8 +19,12 @@ export async function runValidate({ io, args }: CommandContext, lint: boolean): 
       results.push({ dir, ok: false, issues: [...result.issues] });
       continue;
     }
-    const warnings = lint ? (await import('../../domain/pack/lint.js')).lintPack(result.pack) : [];
-    results.push({ dir, id: result.pack.id, ok: true, issues: warnings });
+    if (!lint) {
+      results.push({ dir, id: result.pack.id, ok: true, issues: [] });
+      continue;
+    }
+    const [{ lintPack }, { formatRealism, realismMeasures }] = await Promise.all([import('../../domain/pack/lint.js'), import('../../domain/pack/realism.js')]);
+    results.push({ dir, id: result.pack.id, ok: true, issues: lintPack(result.pack), realism: formatRealism(realismMeasures(result.pack)) });
   }
   const errors = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'warning').length, 0);
@@ -31,6 +35,7 @@ export async function runValidate({ io, args }: CommandContext, lint: boolean): 
   for (const r of results) {
     for (const issue of r.issues) writeLine(io.stdout, `${formatIssue(issue, r.dir)}${issue.severity === 'warning' ? ' (warning)' : ''}`);
     if (r.issues.length === 0) writeLine(io.stdout, `${r.dir}: ok (${r.id})`);
+    for (const line of r.realism ?? []) writeLine(io.stdout, `${r.dir}: ${line}`);
   }
   const summary = `${errors} error${errors === 1 ? '' : 's'}${lint ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${results.length} pack${results.length === 1 ? '' : 's'}`;
   if (errors > 0) {

@@ -23,7 +23,7 @@ import { DEFAULT_SCHEDULER, type Rating } from '../scheduler/fsrs-adapter.js';
 import type { Card } from '../pack/types.js';
 import type { ItemProgress, ReviewPayload } from '../progress/events.js';
 import { applyEvent, emptyProgress } from '../progress/state.js';
-import { checkCard, cleanText, htmlToText, shortHash, slugify, type CardData, type ImportedPack, type ItemFileData, type ManifestData } from './to-pack.js';
+import { checkCard, cleanText, htmlToText, manifestHead, shortHash, slugify, type CardData, type ImportedPack, type ItemFileData, type ManifestData } from './to-pack.js';
 
 /** A note type, as Anki's `col.models` JSON (or its `notetypes` table) describes it. */
 export interface AnkiModel {
@@ -295,13 +295,8 @@ export function apkgToPack(collection: AnkiCollection, meta: ApkgMeta): ApkgPack
     }
   }
 
-  const description = meta.description === undefined ? '' : cleanText(meta.description);
   const manifest: ManifestData = {
-    format: 1,
-    id: meta.id,
-    title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id,
-    version: '0.1.0',
-    ...(description ? { description } : {}),
+    ...manifestHead(meta),
     // A domain's weight is its share of the cards, in percent.
     domains: [...domains.values()].map((d) => ({ id: d.id, title: d.title, weight: Math.max(1, Math.round((100 * d.items) / Math.max(1, kept))) })),
     topics: [...topics.values()],

@@ -62,20 +62,43 @@ export function parseGift(text: string): ImportResult {
   return { items, warnings };
 }
 
-/** Questions are separated by blank lines; `//` comment lines are dropped without ending one. */
+/**
+ * Questions are separated by blank lines; `//` comment lines are dropped without ending one.
+ * Where the blank line is missing, a `$CATEGORY:` line still stands alone, and a `::title::`
+ * right after a closed answer block starts the next question, as Moodle's own files are read:
+ * otherwise the category or the next question would end up inside a stem.
+ */
 function blocks(text: string): Block[] {
   const out: Block[] = [];
   let current: Block['lines'] = [];
+  let depth = 0;
+  let closed = false;
+  const end = (): void => {
+    if (current.length > 0) out.push({ lines: current });
+    current = [];
+    depth = 0;
+    closed = false;
+  };
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((raw, index) => {
     if (raw.trim() === '') {
-      if (current.length > 0) out.push({ lines: current });
-      current = [];
+      end();
+    } else if (/^\s*\$CATEGORY:/i.test(raw)) {
+      end();
+      out.push({ lines: [{ line: index + 1, text: raw }] });
     } else if (!/^\s*\/\//.test(raw)) {
+      if (closed && depth === 0 && /^\s*::/.test(raw)) end();
       current.push({ line: index + 1, text: raw });
+      for (const m of raw.matchAll(/\\.|[{}]/g)) {
+        if (m[0] === '{') depth++;
+        else if (m[0] === '}' && depth > 0) {
+          depth--;
+          if (depth === 0) closed = true;
+        }
+      }
     }
   });
-  if (current.length > 0) out.push({ lines: current });
+  end();
   return out;
 }
 
@@ -113,7 +136,13 @@ function parseQuestion(source: string, line: number, topic: string | undefined):
   const close = text.indexOf('}', open);
   if (close < 0) return skip('a question whose answer block { is never closed with }');
   const after = text.slice(close + 1);
-  if (after.includes('{')) return skip('a question with more than one answer block {...}');
+  if (/\{\d*:(MULTICHOICE|MC|SHORTANSWER|SA|NUMERICAL|NM|MULTIRESPONSE|MR)\w*:/i.test(text)) {
+    return skip('a Moodle Cloze (embedded answers) question, such as {1:MULTICHOICE:...}: Cloze is its own Moodle question type, not GIFT, and examdrill cannot import it');
+  }
+  if (after.includes('{')) {
+    const count = (text.match(/\{/g) ?? []).length;
+    return skip(`a question with ${count} answer blocks {...}: if these are ${count} questions, put a blank line between them`);
+  }
   // An answer block mid-sentence is a missing word; at the end it is simply the answers.
   const stemSource = after.trim() === '' ? text.slice(0, open) : `${text.slice(0, open)}_____${after}`;
   let answers = text.slice(open + 1, close).trim();
@@ -192,7 +221,12 @@ function multipleChoice(answers: string, format: Format, notes: string[], q: { l
     }
     options = read.map((a) => ({ text: a.text, correct: a.weight >= 100, ...(a.why ? { why: a.why } : {}) }));
     const right = options.filter((o) => o.correct).length;
-    if (right > 1) return { item: `a single-answer question with ${right} right answers (=): a single-answer question has exactly one`, notes };
+    if (right > 1) {
+      // `a=b` in an answer's text reads as two answers; Moodle wants the `=` written `\=`.
+      const inText = /[^\s~{=]=/.test(answers);
+      const hint = inText ? '; an = inside an answer\'s text must be escaped as \\=' : '';
+      return { item: `a single-answer question with ${right} right answers (=): a single-answer question has exactly one${hint}`, notes };
+    }
   } else {
     options = read.map((a) => ({ text: a.text, correct: a.weight > 0, ...(a.why ? { why: a.why } : {}) }));
     if (!options.some((o) => o.correct)) return { item: 'a multiple-answer question with no option of positive weight (~%N%): none would be correct', notes };

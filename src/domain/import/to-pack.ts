@@ -243,8 +243,20 @@ function baseId(item: ImportedItem): string {
   return `${prefix}-${shortHash(`${item.kind}\u0000${text.replace(/\s+/g, ' ').trim()}`)}`;
 }
 
+/** What an item answers, white space normalised: a card's back, a question's options and key. */
+function answerText(item: ImportedItem): string {
+  const text = item.kind === 'card' ? item.back : item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pack files
+
+/** The identity of an imported pack's manifest: format, id, a one-line title, the description. */
+export function manifestHead(meta: PackMeta): Pick<ManifestData, 'format' | 'id' | 'title' | 'version' | 'description'> {
+  const description = meta.description === undefined ? '' : cleanText(meta.description);
+  return { format: 1, id: meta.id, title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id, version: '0.1.0', ...(description ? { description } : {}) };
+}
 
 /** The single domain of an imported pack. */
 export const IMPORTED_DOMAIN = { id: 'imported', title: 'Imported', weight: 100 } as const;
@@ -310,7 +322,8 @@ const MINUTES_PER_QUESTION = 2.4;
 
 /**
  * Imported items as a pack: one domain (`imported`), a topic per category, tag or deck name, one
- * item file per topic, and ids made from the items' text (duplicates get `-2`, `-3`, in order).
+ * item file per topic, and ids made from the items' text (items sharing a stem or front add a
+ * hash of their answers; only items identical in both get `-2`, `-3`, in order).
  */
 export function toPack(items: readonly ImportedItem[], meta: PackMeta): ImportedPack {
   const warnings: ImportWarning[] = [];
@@ -328,11 +341,16 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
     return id;
   };
 
+  // Items that share a stem (or a front) are told apart by their answers, not by file order, so
+  // reordering the source never moves a learner's progress from one of them to another.
+  const bases = kept.map(baseId);
+  const shared = new Map<string, number>();
+  for (const base of bases) shared.set(base, (shared.get(base) ?? 0) + 1);
   const taken = new Set<string>();
   const byTopic = new Map<string, { cards: CardData[]; questions: QuestionData[] }>();
-  for (const item of kept) {
+  for (const [index, item] of kept.entries()) {
     const topic = topicOf(item.topic);
-    const base = baseId(item);
+    const base = shared.get(bases[index]!)! > 1 ? `${bases[index]!}-${shortHash(answerText(item))}` : bases[index]!;
     let id = base;
     for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
     taken.add(id);
@@ -355,13 +373,8 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
 
   const questions = kept.filter((i) => i.kind === 'question').length;
   const examQuestions = Math.min(75, questions);
-  const description = meta.description === undefined ? '' : cleanText(meta.description);
   const manifest: ManifestData = {
-    format: 1,
-    id: meta.id,
-    title: cleanText(meta.title).replace(/\s+/g, ' ') || meta.id,
-    version: '0.1.0',
-    ...(description ? { description } : {}),
+    ...manifestHead(meta),
     domains: [{ ...IMPORTED_DOMAIN }],
     topics: [...topics].map(([id, title]) => ({ id, title, domain: IMPORTED_DOMAIN.id })),
     ...(questions > 0 ? { exam: { questions: examQuestions, minutes: Math.min(180, Math.max(5, Math.ceil(examQuestions * MINUTES_PER_QUESTION))), passingScore: 750 } } : {}),

@@ -3,6 +3,7 @@
  * pack in, warnings out, each located at the item's file and line.
  */
 import { sortIssues, type PackIssue } from './issues.js';
+import { realismWarnings } from './realism.js';
 import { chooseCount, correctIndices, type Pack, type Question } from './types.js';
 
 /** Above this share of single-answer questions whose key is the strictly longest option, warn. */
@@ -56,6 +57,7 @@ export function lintPack(pack: Pack): PackIssue[] {
     const keys = correctIndices(q).length;
     if (said !== undefined && said !== keys) warn(q.source, q.source.path, `the stem says choose ${said} but ${q.id} has ${keys} correct option${keys === 1 ? '' : 's'}`);
   }
+  out.push(...realismWarnings(pack));
   return sortIssues(out);
 }
 

@@ -21,7 +21,8 @@ const id = z
 const text = (what: string) =>
   z
     .string({ error: `expected ${what} (a string)` })
-    .refine((s) => s.trim().length > 0, { error: `${what} is empty` })
+    // A regex, not a refinement, so that the JSON Schema editors use says it too (`pattern`).
+    .regex(/\S/, { error: `${what} is empty` })
     .refine((s) => !CONTROL_CHARS.test(s), { error: `${what} contains a terminal control character` })
     .describe(`${what[0]?.toUpperCase()}${what.slice(1)}: Markdown-lite (**bold**, *emphasis*, \`code\`, fenced blocks, - lists).`);
 

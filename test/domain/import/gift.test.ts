@@ -179,6 +179,28 @@ describe('parseGift, feature by feature', () => {
     ]);
   });
 
+  it('keeps a $CATEGORY line and the next ::title:: out of a stem when the blank line before them is missing', () => {
+    const text = [
+      '::Q1:: Which port does the worker daemon post to?{=80 ~443 ~8080}',
+      '$CATEGORY: $course$/top/Beanstalk',
+      '::Q2:: Which file defines periodic tasks?{',
+      '  =cron.yaml',
+      '  ~tasks.yaml',
+      '}',
+      '::Q3:: Which header names the queue?{=X-Aws-Sqsd-Queue ~X-Forwarded-For}',
+      '::Q4:: The worker daemon posts each message to {=localhost ~the load balancer}',
+      'on port 80.',
+    ].join('\n');
+    const { items, warnings } = parseGift(text);
+    expect(warnings).toEqual([]);
+    expect(items.map((i) => [i.line, i.title, i.topic, i.kind === 'question' ? i.stem : i.front])).toEqual([
+      [1, 'Q1', undefined, 'Which port does the worker daemon post to?'],
+      [3, 'Q2', 'Beanstalk', 'Which file defines periodic tasks?'],
+      [7, 'Q3', 'Beanstalk', 'Which header names the queue?'],
+      [8, 'Q4', 'Beanstalk', 'The worker daemon posts each message to _____\non port 80.'],
+    ]);
+  });
+
   it('reads true/false in every spelling, with one feedback (for a wrong answer) or two', () => {
     const options = (text: string) => {
       const item = one(text);
@@ -213,8 +235,22 @@ describe('parseGift, feature by feature', () => {
       { line: 3, message: 'skipped a question whose every option is correct (2 of 2)' },
       { line: 5, message: 'skipped a multiple-answer question with no option of positive weight (~%N%): none would be correct' },
       { line: 7, message: 'skipped a question whose title (::) is never closed' },
-      { line: 10, message: 'skipped a question with more than one answer block {...}' },
+      { line: 10, message: 'skipped a question with 2 answer blocks {...}: if these are 2 questions, put a blank line between them' },
       { line: 12, message: 'skipped a question with no question text' },
+    ]);
+  });
+
+  it('names the likely cause of a skip: an unescaped = in an answer, and a Moodle Cloze question', () => {
+    const { warnings, items } = parseGift('Which value turns on the setting?{=enabled=true ~enabled=false}\n\nEscaped?{=enabled\\=true ~enabled\\=false}\n\nThe daemon posts to port {1:MULTICHOICE:=80~443~8080}.\n');
+    expect(warnings).toEqual([
+      { line: 1, message: "skipped a single-answer question with 3 right answers (=): a single-answer question has exactly one; an = inside an answer's text must be escaped as \\=" },
+      { line: 5, message: 'skipped a Moodle Cloze (embedded answers) question, such as {1:MULTICHOICE:...}: Cloze is its own Moodle question type, not GIFT, and examdrill cannot import it' },
+    ]);
+    expect(items.map((i) => i.kind === 'question' && i.options.map((o) => [o.text, o.correct]))).toEqual([
+      [
+        ['enabled=true', true],
+        ['enabled=false', false],
+      ],
     ]);
   });
 
@@ -275,12 +311,24 @@ describe('toPack on imported GIFT', () => {
     const text = 'Same?{=a ~b}\n\nSame?{=a ~b}\n\nOther?{=a ~b}\n\nSame?{=a ~b}\n\nSame\n  ?{=a ~b}\n';
     const ids = toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => q.id);
     const base = ids[0]!;
-    expect(base).toMatch(/^same-[0-9a-z]{6}$/);
+    expect(base).toMatch(/^same-[0-9a-z]{6}-[0-9a-z]{6}$/);
     expect(ids).toEqual([base, `${base}-2`, ids[2], `${base}-3`, ids[4]]);
     expect(ids[4]).not.toBe(base); // "Same\n?" normalises to "Same ?", which is other text
     expect(toPack(parseGift('Same  and\n   wrapped?{=a ~b}').items, { id: 'd', title: 'D' }).files[0]!.data.questions![0]!.id).toBe(
       toPack(parseGift('Same and wrapped?{=a ~b}').items, { id: 'd', title: 'D' }).files[0]!.data.questions![0]!.id,
     );
+  });
+
+  it('tells questions with the same stem apart by their answers, so reordering the file keeps each id with its question', () => {
+    const first = 'Which port?{=80 ~443}\n\nWhich port?{=443 ~80}\n\nUnique?{=a ~b}\n';
+    const reordered = 'Unique?{=a ~b}\n\nWhich port?{=443 ~80}\n\nWhich port?{=80 ~443}\n';
+    const idsByKey = (text: string) =>
+      Object.fromEntries(toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => [`${q.stem} ${q.options.find((o) => o.correct)!.text}`, q.id]));
+    const before = idsByKey(first);
+    expect(new Set(Object.values(before)).size).toBe(3);
+    expect(idsByKey(reordered)).toEqual(before);
+    // A stem used once keeps the id it always had: only shared stems add the answers' hash.
+    expect(before['Unique? a']).toMatch(/^unique-[0-9a-z]{6}$/);
   });
 
   it('puts items without a category in `general`, and drops an exam blueprint when there are no questions', () => {
