@@ -87,6 +87,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./commands/stats.js')).runStats(ctx),
   },
   {
+    name: 'progress check',
+    usage: 'examdrill progress check [--pack ID] [--repair] [--json]',
+    summary: "check that the progress snapshot equals a rebuild from the review log; exit 3 if not",
+    details:
+      'Rebuilds the state from the whole review log, in its defined order (event time, then event id), and compares it field by field with the snapshot (state.json, plus the log after it). Prints "consistent" and exits 0, or lists the differing fields and exits 3. --repair rewrites the snapshot from the rebuild (the old one goes to backups/) and exits 0. The log is never changed.',
+    options: [opt.pack, { name: 'repair', kind: 'boolean', description: 'rewrite the snapshot from the log when they differ' }, opt.json, ...common],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/progress-check.js')).runProgressCheck(ctx),
+  },
+  {
     name: 'settings',
     usage: 'examdrill settings [KEY [VALUE]]',
     summary: "show or change a pack's settings",
@@ -185,8 +195,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export function findCommand(words: readonly string[]): { spec: CommandSpec; rest: readonly string[] } | undefined {
   const [first, second] = words;
-  if (first === 'pack' && second && !second.startsWith('-')) {
-    const spec = COMMANDS.find((c) => c.name === `pack ${second}`);
+  if ((first === 'pack' || first === 'progress') && second && !second.startsWith('-')) {
+    const spec = COMMANDS.find((c) => c.name === `${first} ${second}`);
     return spec ? { spec, rest: words.slice(2) } : undefined;
   }
   const spec = COMMANDS.find((c) => c.name === first && first !== 'home');

@@ -33,15 +33,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const first = argv[0];
   let found = first === undefined || first.startsWith('-') ? { spec: COMMANDS[0]!, rest: argv } : findCommand(argv);
   if (!found) {
-    if (first === 'pack') {
-      const subs = COMMANDS.filter((c) => c.name.startsWith('pack ')).map((c) => c.name.slice(5));
+    if (first === 'pack' || first === 'progress') {
+      const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
+      const subs = group.map((c) => c.name.slice(first.length + 1));
       const sub = argv[1];
       if (sub === undefined || sub === '--help' || sub === '-h') {
-        io.stdout.write(`Usage: examdrill pack ${subs.join('|')} ...\n\n${COMMANDS.filter((c) => c.name.startsWith('pack ')).map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n`);
+        io.stdout.write(`Usage: examdrill ${first} ${subs.join('|')} ...\n\n${group.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n`);
         return sub === undefined ? 2 : 0;
       }
       const guess = closestWord(sub, subs);
-      throw new UserError(`unknown command pack ${sub}${guess ? ` (did you mean pack ${guess}?)` : ''}`, `Pack commands: ${subs.join(', ')}. See: examdrill pack --help`);
+      const title = first === 'pack' ? 'Pack' : 'Progress';
+      throw new UserError(`unknown command ${first} ${sub}${guess ? ` (did you mean ${first} ${guess}?)` : ''}`, `${title} commands: ${subs.join(', ')}. See: examdrill ${first} --help`);
     }
     const names = [...new Set(COMMANDS.filter((c) => c.name !== 'home').map((c) => c.name.split(' ')[0]!))];
     const guess = closestWord(first!, names);

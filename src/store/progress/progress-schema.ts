@@ -94,5 +94,7 @@ export const snapshotSchema = z.object({
   /** How many bytes of the review log this snapshot has folded in. */
   logBytes: z.int().check(z.nonnegative()),
   writtenAt: iso,
+  /** The event that sorts last among those folded in (absent in older snapshots). */
+  last: z.optional(z.object({ at: iso, id: z.string() })),
   progress: progressState,
 });

@@ -3,11 +3,18 @@
  * answer: the source of truth) and a lowdb snapshot of the folded state (a cache, written when
  * idle, when the log has grown, and on exit). On open, the snapshot is loaded and the log's tail
  * replayed. A corrupt snapshot is moved aside and rebuilt; nothing is ever reset silently.
+ *
+ * The state is the fold of the log in its defined order (time, then id: domain/progress/order.ts),
+ * whatever order the lines were appended in. Events are folded as they come, which is that order
+ * while they come in time order (one writer: every time); an event that sorts before one already
+ * folded (another process's answer read late, a clock set back) makes the store rebuild the state
+ * from the whole log, in order, before anything reads it or a snapshot is written.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { NewEvent, ProgressEvent } from '../../domain/progress/events.js';
+import { compareEvents, foldInOrder, type EventKey } from '../../domain/progress/order.js';
 import { applyEvent, emptyProgress, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
@@ -121,6 +128,48 @@ export async function openProgressStore(dataDir: string, packId: string, options
   const ownPending = new Set<string>();
   let skippedLines = 0;
   let closed = false;
+  /** The event that sorts last among those folded in. */
+  let last: EventKey | undefined = snapshot.last ?? (snapshot.logBytes > 0 ? lastLineKey(fs, logFd, snapshot.logBytes) : undefined);
+  /** An event sorted before `last` was folded in after it: the state must be rebuilt from the log. */
+  let outOfOrder = false;
+
+  /** Folds one event in as it comes, noting when it came out of the log's order. */
+  const fold = (event: ProgressEvent): void => {
+    applyEvent(state, event);
+    version += 1;
+    if (!last || compareEvents(event, last) > 0) last = { at: event.at, id: event.id };
+    else if (event.id !== last.id) outOfOrder = true;
+  };
+
+  /**
+   * The state from the whole log in its order, in place (the UI holds this object). Needs the
+   * event schema. Every line this process appended is in the log by now, so none is pending.
+   */
+  const rebuild = (): void => {
+    const validate = validateEvent;
+    if (!validate) throw new Error('rebuild before the event schema was loaded');
+    const size = fs.fstatSync(logFd).size;
+    const buffer = Buffer.alloc(size);
+    fs.readSync(logFd, buffer, 0, size, 0);
+    const events: ProgressEvent[] = [];
+    let pos = 0;
+    for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
+      const line = buffer.toString('utf8', pos, nl);
+      pos = nl + 1;
+      if (!line.trim()) continue;
+      try {
+        events.push(validate(JSON.parse(line)));
+      } catch {
+        // Unreadable: skipped, as when it was first met.
+      }
+    }
+    Object.assign(state, foldInOrder(events));
+    last = events.reduce<EventKey | undefined>((max, e) => (!max || compareEvents(e, max) > 0 ? { at: e.at, id: e.id } : max), undefined);
+    readBytes = pos;
+    ownPending.clear();
+    outOfOrder = false;
+    version += 1;
+  };
 
   /**
    * Folds in the log's whole lines after `readBytes`. Lines this process wrote are already in the
@@ -150,17 +199,31 @@ export async function openProgressStore(dataDir: string, packId: string, options
             .catch(() => undefined); // A store closed meanwhile; the next open reads the line.
           return false;
         }
+        let event: ProgressEvent | undefined;
         try {
-          applyEvent(state, validateEvent(value));
-          version += 1;
+          event = validateEvent(value);
         } catch {
           skippedLines += 1;
         }
+        if (event) fold(event);
       }
       pos = nl + 1;
     }
     readBytes += pos;
+    // (Own events out of order with the schema still loading wait for rebuildIfOutOfOrder.)
+    if (outOfOrder && validateEvent) rebuild();
     return true;
+  };
+
+  /** After an own event out of order: rebuild now, or once the event schema is loaded. */
+  const rebuildIfOutOfOrder = (): void => {
+    if (!outOfOrder) return;
+    if (validateEvent) return rebuild();
+    void loadValidator()
+      .then(() => {
+        if (!closed && outOfOrder) rebuild();
+      })
+      .catch(() => undefined); // The next open, or flush, rebuilds.
   };
 
   // A torn last line (a kill in the middle of a write) is ended, so the next line stays whole.
@@ -205,8 +268,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
       readTail();
       appendRaw(`${JSON.stringify(event)}\n`);
       ownPending.add(event.id);
-      applyEvent(state, event);
-      version += 1;
+      fold(event);
+      rebuildIfOutOfOrder();
       scheduleFlush();
       return event;
     },
@@ -217,9 +280,9 @@ export async function openProgressStore(dataDir: string, packId: string, options
       appendRaw(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       for (const event of events) {
         ownPending.add(event.id);
-        applyEvent(state, event);
-        version += 1;
+        fold(event);
       }
+      rebuildIfOutOfOrder();
       scheduleFlush();
     },
     sync() {
@@ -228,7 +291,10 @@ export async function openProgressStore(dataDir: string, packId: string, options
     async flush() {
       if (closed) return;
       // Wait out every write in progress: two waiters woken by one write must not both write.
-      while (flushing) await flushing;
+      // Never a snapshot of a state folded out of order: a rebuild waiting for the schema comes first.
+      while (flushing || (outOfOrder && !validateEvent)) await (flushing ?? loadValidator());
+      if (closed) return;
+      if (outOfOrder) rebuild();
       readTail();
       if (version === flushedVersion && snapshotBytes === readBytes) return;
       const target = version;
@@ -236,7 +302,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
       // The snapshot must fold exactly the log's first `bytes`: wait out another writer's half line.
       if (ownPending.size > 0 || bytes !== readBytes) return scheduleFlush();
       adapter.isCurrent = () => version === target;
-      db.data = { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: bytes, writtenAt: now().toISOString(), progress: state };
+      db.data = { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: bytes, writtenAt: now().toISOString(), ...(last ? { last } : {}), progress: state };
       flushing = db
         .write()
         .catch((e: unknown) => {
@@ -267,6 +333,28 @@ export async function openProgressStore(dataDir: string, packId: string, options
     },
   };
   return store;
+}
+
+/** Longest log line looked back for: an exam's end, with its reviews, is the longest event. */
+const LAST_LINE_MAX = 256 * 1024;
+
+/**
+ * For a snapshot written before snapshots named their last event: the key of the line that ends
+ * at `end`, the last line the snapshot folded (older stores folded in the log's line order).
+ */
+export function lastLineKey(fs: StoreFs, fd: number, end: number): EventKey | undefined {
+  const start = Math.max(0, end - LAST_LINE_MAX);
+  const buffer = Buffer.alloc(end - start);
+  fs.readSync(fd, buffer, 0, buffer.length, start);
+  const body = buffer.subarray(0, buffer.length - 1);
+  const from = body.lastIndexOf(0x0a);
+  if (from < 0 && start > 0) return undefined;
+  try {
+    const value = JSON.parse(body.toString('utf8', from + 1)) as { at?: unknown; id?: unknown };
+    return typeof value.at === 'string' && typeof value.id === 'string' ? { at: value.at, id: value.id } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function recoverFromBackups(adapter: SnapshotAdapter, fs: StoreFs): Promise<Snapshot | undefined> {

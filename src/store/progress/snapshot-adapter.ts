@@ -11,6 +11,7 @@
 import type { Adapter } from 'lowdb';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { EventKey } from '../../domain/progress/order.js';
 import type { ProgressState } from '../../domain/progress/state.js';
 import type { StoreFs } from './file-system.js';
 import { tryLock } from './lock-file.js';
@@ -21,6 +22,8 @@ export interface Snapshot {
   readonly packId: string;
   readonly logBytes: number;
   readonly writtenAt: string;
+  /** The event that sorts last (time, then id) among those folded in; absent in older snapshots. */
+  readonly last?: EventKey;
   readonly progress: ProgressState;
 }
 
