@@ -8,12 +8,11 @@
  *     spanish.apkg: note Q}x8$jw!9d: skipped a card with an empty back (note type Basic)
  *   With --with-history: Imported 5,310 reviews from the deck's history (0 already imported).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { apkgToPack, historyReviews } from '../../domain/import/apkg.js';
 import { cleanText, slugify } from '../../domain/import/to-pack.js';
 import { formatIssue } from '../../domain/pack/issues.js';
-import { packJsonSchema } from '../../domain/pack/json-schema.js';
 import { ID_PATTERN, itemFileSchema, packManifestSchema } from '../../domain/pack/schema.js';
 import type { NewEvent } from '../../domain/progress/events.js';
 import { dayKey } from '../../domain/time/day.js';
@@ -23,7 +22,7 @@ import type { CommandContext } from '../command-table.js';
 import { localOffset, openStore, resolveDataDir } from '../context.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
-import { yamlText } from '../yaml-text.js';
+import { count, writeImportedPack } from '../imported-pack-files.js';
 
 /** Events per write when a review history is imported. */
 const HISTORY_BATCH = 5000;
@@ -59,12 +58,7 @@ export async function runApkgImport({ io, args }: CommandContext): Promise<numbe
   const temp = join(dirname(out), `.${basename(out)}.importing-${process.pid}`);
   try {
     rmSync(temp, { recursive: true, force: true });
-    mkdirSync(join(temp, 'items'), { recursive: true });
-    mkdirSync(join(temp, '.schema'), { recursive: true });
-    const note = `# Imported from ${basename(file).replace(/[\r\n]/g, ' ')} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them (they come from the notes' guids).\n`;
-    writeFileSync(join(temp, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-    writeFileSync(join(temp, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yaml(pack.manifest)}`);
-    for (const f of pack.files) writeFileSync(join(temp, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yaml(f.data)}`);
+    writeImportedPack(temp, pack, `Imported from ${basename(file)} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them (they come from the notes' guids).`);
     if (pack.media.length > 0) {
       mkdirSync(join(temp, 'media'));
       progress(`Copying ${pack.media.length} media file${pack.media.length === 1 ? '' : 's'}...`);
@@ -128,12 +122,4 @@ async function asUserError<T>(run: () => Promise<T>): Promise<T> {
     if (e instanceof ApkgError) throw new UserError(e.message, e.hint);
     throw e;
   }
-}
-
-function yaml(data: unknown): string {
-  return yamlText(data);
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -7,19 +7,18 @@
  *     quiz.gift:16: skipped a numerical question ({#...}): examdrill has no numerical answers
  *     quiz.gift:55: skipped a matching question (->): examdrill has no matching questions
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseAnki } from '../../domain/import/anki.js';
 import { parseGift } from '../../domain/import/gift.js';
 import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
 import { formatIssue } from '../../domain/pack/issues.js';
-import { packJsonSchema } from '../../domain/pack/json-schema.js';
 import { ID_PATTERN } from '../../domain/pack/schema.js';
 import { loadPack } from '../../store/pack/load-pack.js';
 import type { CommandContext } from '../command-table.js';
 import { UserError } from '../errors.js';
 import { writeLine } from '../io.js';
-import { yamlText } from '../yaml-text.js';
+import { count, writeImportedPack } from '../imported-pack-files.js';
 
 const FORMAT_NAMES = { gift: 'Moodle GIFT', anki: 'Anki text export' } as const;
 
@@ -52,13 +51,9 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
     throw new UserError(`nothing to import from ${file}: no question or card could be read${warnings.length > 0 ? ` (${warnings.length} problems above)` : ''}`, `Check that it is a ${FORMAT_NAMES[from]} file; nothing was written.`);
   }
 
-  const note = `# Imported from ${basename(file).replace(/[\r\n]/g, ' ')} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them.\n`;
+  const note = `Imported from ${basename(file)} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them.`;
   try {
-    mkdirSync(join(out, 'items'), { recursive: true });
-    mkdirSync(join(out, '.schema'), { recursive: true });
-    writeFileSync(join(out, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-    writeFileSync(join(out, 'pack.yaml'), `# yaml-language-server: $schema=.schema/pack.schema.json\n${note}${yamlText(pack.manifest)}`);
-    for (const f of pack.files) writeFileSync(join(out, f.path), `# yaml-language-server: $schema=../.schema/pack.schema.json\n${yamlText(f.data)}`);
+    writeImportedPack(out, pack, note);
   } catch (e) {
     throw new UserError(`cannot write the pack into ${outArg}: ${(e as Error).message}`, 'Choose an --out folder where you can write.');
   }
@@ -77,10 +72,6 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   list(io.stdout, warnings);
   writeLine(io.stdout, `Next: examdrill pack lint ${outArg}, then examdrill pack add ${outArg}`);
   return 0;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** `moodle-examples.gift.txt` → `moodle-examples`, `Übungen.gift` → `ubungen`; '' when nothing Latin is left. */
