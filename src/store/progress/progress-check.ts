@@ -10,6 +10,7 @@ import type { ProgressEvent } from '../../domain/progress/events.js';
 import { compareEvents, diffProgress, foldInOrder, type StateDifference } from '../../domain/progress/order.js';
 import { applyEvent, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
+import { parseLogLines, type LogLine } from './log-lines.js';
 import { eventSchema } from './progress-schema.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
@@ -35,12 +36,6 @@ export interface CheckOptions {
   readonly fs?: StoreFs;
   readonly now?: () => Date;
   readonly today?: () => string;
-}
-
-interface LogLine {
-  readonly event: ProgressEvent;
-  /** Byte offset just after the line. */
-  readonly end: number;
 }
 
 export async function checkProgress(dataDir: string, packId: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -109,18 +104,6 @@ function readLog(fs: StoreFs, logPath: string): { lines: LogLine[]; skippedLines
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], skippedLines: 0, wholeBytes: 0 };
     throw e;
   }
-  const lines: LogLine[] = [];
-  let skippedLines = 0;
-  let pos = 0;
-  for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
-    const text = buffer.toString('utf8', pos, nl);
-    pos = nl + 1;
-    if (!text.trim()) continue;
-    try {
-      lines.push({ event: eventSchema.parse(JSON.parse(text)) as ProgressEvent, end: pos });
-    } catch {
-      skippedLines += 1;
-    }
-  }
-  return { lines, skippedLines, wholeBytes: pos };
+  const { lines, skipped, wholeBytes } = parseLogLines(buffer, (value) => eventSchema.parse(value) as ProgressEvent);
+  return { lines, skippedLines: skipped, wholeBytes };
 }

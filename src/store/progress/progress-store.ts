@@ -17,6 +17,7 @@ import type { NewEvent, ProgressEvent } from '../../domain/progress/events.js';
 import { compareEvents, foldInOrder, type EventKey } from '../../domain/progress/order.js';
 import { applyEvent, emptyProgress, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
+import { parseLogLines } from './log-lines.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 
@@ -151,21 +152,12 @@ export async function openProgressStore(dataDir: string, packId: string, options
     const size = fs.fstatSync(logFd).size;
     const buffer = Buffer.alloc(size);
     fs.readSync(logFd, buffer, 0, size, 0);
-    const events: ProgressEvent[] = [];
-    let pos = 0;
-    for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
-      const line = buffer.toString('utf8', pos, nl);
-      pos = nl + 1;
-      if (!line.trim()) continue;
-      try {
-        events.push(validate(JSON.parse(line)));
-      } catch {
-        // Unreadable: skipped, as when it was first met.
-      }
-    }
+    // Unreadable lines are skipped, as when they were first met.
+    const { lines, wholeBytes } = parseLogLines(buffer, validate);
+    const events = lines.map((l) => l.event);
     Object.assign(state, foldInOrder(events));
     last = events.reduce<EventKey | undefined>((max, e) => (!max || compareEvents(e, max) > 0 ? { at: e.at, id: e.id } : max), undefined);
-    readBytes = pos;
+    readBytes = wholeBytes;
     ownPending.clear();
     outOfOrder = false;
     version += 1;
