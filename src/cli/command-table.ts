@@ -193,9 +193,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
 ];
 
+/** Words that open a group of sub-commands (`pack validate`, `progress check`), from the table. */
+export const COMMAND_GROUPS: ReadonlySet<string> = new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!));
+
 export function findCommand(words: readonly string[]): { spec: CommandSpec; rest: readonly string[] } | undefined {
   const [first, second] = words;
-  if ((first === 'pack' || first === 'progress') && second && !second.startsWith('-')) {
+  if (first !== undefined && COMMAND_GROUPS.has(first) && second && !second.startsWith('-')) {
     const spec = COMMANDS.find((c) => c.name === `${first} ${second}`);
     return spec ? { spec, rest: words.slice(2) } : undefined;
   }

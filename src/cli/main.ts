@@ -5,7 +5,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { closestWord } from '../domain/text/closest-word.js';
 import { parseArgs } from './args.js';
-import { COMMANDS, findCommand } from './command-table.js';
+import { COMMAND_GROUPS, COMMANDS, findCommand } from './command-table.js';
 import { isUserError, UserError } from './errors.js';
 import { commandHelp, programHelp } from './help.js';
 import type { Io } from './io.js';
@@ -33,7 +33,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const first = argv[0];
   let found = first === undefined || first.startsWith('-') ? { spec: COMMANDS[0]!, rest: argv } : findCommand(argv);
   if (!found) {
-    if (first === 'pack' || first === 'progress') {
+    if (first !== undefined && COMMAND_GROUPS.has(first)) {
       const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
       const subs = group.map((c) => c.name.slice(first.length + 1));
       const sub = argv[1];
@@ -42,7 +42,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         return sub === undefined ? 2 : 0;
       }
       const guess = closestWord(sub, subs);
-      const title = first === 'pack' ? 'Pack' : 'Progress';
+      const title = `${first[0]!.toUpperCase()}${first.slice(1)}`;
       throw new UserError(`unknown command ${first} ${sub}${guess ? ` (did you mean ${first} ${guess}?)` : ''}`, `${title} commands: ${subs.join(', ')}. See: examdrill ${first} --help`);
     }
     const names = [...new Set(COMMANDS.filter((c) => c.name !== 'home').map((c) => c.name.split(' ')[0]!))];
