@@ -171,6 +171,11 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
   if (optionMoves && manifestFile && manifest?.shape) {
     const at = (path: PropertyKey[]) => positionOf(nodeAt(manifestFile.doc, path).node, manifestFile.lines);
     const byId = new Map(questions.map((q) => [q.id, q]));
+    // Only a question's latest move describes its options as written now.
+    const latest = new Map<string, string>();
+    for (const [version, moved] of Object.entries(optionMoves)) {
+      for (const id of Object.keys(moved)) if (!latest.has(id) || compareVersions(version, latest.get(id)!) > 0) latest.set(id, version);
+    }
     for (const [version, moved] of Object.entries(optionMoves)) {
       if (compareVersions(version, manifest.shape.version) > 0) {
         error('pack.yaml', at(['optionMoves', version]), `optionMoves.${version}`, `optionMoves names version ${version}, newer than the pack's version ${manifest.shape.version}: moves apply from the version they were made in`);
@@ -182,7 +187,7 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
           error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `unknown question \`${id}\`${suggest(id, [...byId.keys()])}`);
           continue;
         }
-        if (order.length !== question.options.length) {
+        if (latest.get(id) === version && order.length !== question.options.length) {
           error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `${order.length} entries for a question with ${question.options.length} options: give one old index (or null) per option as written now`);
         }
         const old = order.filter((i): i is number => i !== null);
