@@ -174,6 +174,7 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
     // Only a question's latest move describes its options as written now.
     const latest = new Map<string, string>();
     for (const [version, moved] of Object.entries(optionMoves)) {
+      if (compareVersions(version, manifest.shape.version) > 0) continue;
       for (const id of Object.keys(moved)) if (!latest.has(id) || compareVersions(version, latest.get(id)!) > 0) latest.set(id, version);
     }
     for (const [version, moved] of Object.entries(optionMoves)) {
