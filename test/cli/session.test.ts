@@ -172,3 +172,37 @@ describe('the home screen in plain mode', () => {
     expect(r.stdout).toMatch(/\nNext: examdrill study {2}\(20 new items to learn today\)\n$/);
   });
 });
+
+describe('moving options in a new pack version', () => {
+  it('keeps a misconception on the same option text, before and after the next session logs the move', async () => {
+    const data = tempDir();
+    const { packs, dir } = smallPack();
+    const args = ['--pack', 'valid-nested', '--packs-dir', packs];
+    // Seed 1 shows q-single second, with None. as option a.
+    await runCli(['quiz', ...args, '--seed', '1', '--count', '2'], { env: env(data), input: 'b\na\n' });
+    type Stats = { misconceptions: { question: string; option: number; optionText: string; times: number }[] };
+    const stats = async () => (JSON.parse((await runCli(['stats', '--json', ...args], { env: env(data) })).stdout) as Stats).misconceptions.find((m) => m.question === 'q-single');
+    expect(await stats()).toMatchObject({ option: 1, optionText: 'None.', times: 1 });
+
+    // The author swaps q-single's two options and declares it for version 2.1.0.
+    const cards = join(dir, 'items', 'cards.yaml');
+    const swapped = readFileSync(cards, 'utf8').replace(
+      '      - text: The one above.\n        correct: true\n        why: It is a mapping.\n      - text: None.\n        why: There is one.\n',
+      '      - text: None.\n        why: There is one.\n      - text: The one above.\n        correct: true\n        why: It is a mapping.\n',
+    );
+    expect(swapped).not.toBe(readFileSync(cards, 'utf8'));
+    writeFileSync(cards, swapped);
+    const manifest = join(dir, 'pack.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('version: 2.0.1', 'version: 2.1.0') + 'optionMoves:\n  2.1.0:\n    q-single: [1, 0]\n');
+
+    // Before any session has seen 2.1.0, stats renumbers on the fly.
+    expect(await stats()).toMatchObject({ option: 0, optionText: 'None.', times: 1 });
+    await runCli(['study', ...args], { env: env(data), input: 'q\n' });
+    // The session logged the move; the fold renumbered; stats agrees, and a rebuild from the log too.
+    expect(await stats()).toMatchObject({ option: 0, optionText: 'None.', times: 1 });
+    const log = readFileSync(join(data, 'progress', 'valid-nested', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; moves?: unknown });
+    expect(log.filter((e) => e.type === 'pack-sync').at(-1)!.moves).toEqual({ 'q-single': [1, 0] });
+    const check = await runCli(['progress', 'check', ...args], { env: env(data) });
+    expect(check.code).toBe(0);
+  });
+});

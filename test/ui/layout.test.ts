@@ -35,10 +35,20 @@ describe('layout', () => {
 
   it('Markdown-lite: bold, emphasis, code, bullets, paragraphs; nothing else', () => {
     expect(parseBlocks('**b** and *e* and `c`\n\n- one\n- two\n\n# not a heading')).toEqual([
-      { kind: 'paragraph', lines: [[{ kind: 'bold', text: 'b' }, { kind: 'text', text: ' and ' }, { kind: 'emphasis', text: 'e' }, { kind: 'text', text: ' and ' }, { kind: 'code', text: 'c' }]] },
+      { kind: 'paragraph', lines: [[{ kind: 'bold', text: 'b' }, { kind: 'text', text: ' and ' }, { kind: 'emphasis', text: 'e' }, { kind: 'text', text: ' and ' }, { kind: 'code', text: 'c' }]], breaks: [false] },
       { kind: 'bullets', items: [[{ kind: 'text', text: 'one' }], [{ kind: 'text', text: 'two' }]] },
-      { kind: 'paragraph', lines: [[{ kind: 'text', text: '# not a heading' }]] },
+      { kind: 'paragraph', lines: [[{ kind: 'text', text: '# not a heading' }]], breaks: [false] },
     ]);
     expect(toPlainText('**Worker** tier\n\n```json\n{"a": 1}\n```')).toBe('Worker tier\n\n--- json ---\n{"a": 1}\n---');
+  });
+
+  it('a line ending in a backslash breaks the line on screen; other lines are joined and re-wrapped', () => {
+    const text = 'Steps:\\\n1. receive\\\n2. POST to the app\nand wait\n\nA path C:\\\\\nstays joined.';
+    const lines = layoutMarkdown(text, 40).map((l) => l.map((s) => s.text).join(''));
+    expect(lines).toEqual(['Steps:', '1. receive', '2. POST to the app and wait', '', 'A path C:\\\\ stays joined.']); // two backslashes: no break, shown as written
+    expect(toPlainText(text)).toBe('Steps:\n1. receive\n2. POST to the app and wait\n\nA path C:\\\\ stays joined.');
+    // A prefix (an option letter) leads the first line only.
+    const prefixed = layoutMarkdown('one\\\ntwo', 20, {}, [{ text: 'A) ' }], [{ text: '   ' }]).map((l) => l.map((s) => s.text).join(''));
+    expect(prefixed).toEqual(['A) one', '   two']);
   });
 });

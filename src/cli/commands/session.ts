@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { movesBetween } from '../../domain/pack/option-moves.js';
 import type { Pack } from '../../domain/pack/types.js';
 import type { Clock } from '../../domain/ports.js';
 import { effectiveSettings } from '../../domain/progress/state.js';
@@ -95,7 +96,10 @@ export function syncPackVersion(store: ProgressStore, pack: Pack, clock: Clock):
   const hashes: Record<string, string> = {};
   for (const item of [...pack.cards, ...pack.questions]) hashes[item.id] = item.hash;
   const now = clock.now();
-  const record = () => store.record({ type: 'pack-sync', at: now.toISOString(), day: dayKey(now, clock.offset), version: pack.version, hashes, digest });
+  // Options the author moved since the version this learner saw: the fold renumbers their answers.
+  const moves = known ? movesBetween(pack.optionMoves, known.version, pack.version) : {};
+  const record = () =>
+    store.record({ type: 'pack-sync', at: now.toISOString(), day: dayKey(now, clock.offset), version: pack.version, hashes, digest, ...(Object.keys(moves).length > 0 ? { moves } : {}) });
   if (!known) {
     record();
     return [];

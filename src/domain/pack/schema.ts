@@ -69,6 +69,20 @@ export const packManifestSchema = z
     domains: z.array(domainSchema, { error: 'expected a list of domains' }).min(1, { error: 'a pack needs at least one domain' }),
     topics: z.array(topicSchema, { error: 'expected a list of topics' }).min(1, { error: 'a pack needs at least one topic' }),
     exam: examBlueprintSchema.optional(),
+    optionMoves: z
+      .record(
+        z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { error: 'an optionMoves key is the pack version the options moved in, such as 1.1.0' }),
+        z.record(
+          id,
+          z
+            .array(z.int({ error: 'expected the old index of the option (0 for the first) or null for a new option' }).nonnegative({ error: 'an option index is 0 or more' }).nullable(), { error: 'expected a list: for each option as written now, its old index (or null if new)' })
+            .min(2, { error: 'a question has at least 2 options' }),
+          { error: 'expected a mapping of question ids to lists of old option indices' },
+        ),
+        { error: 'expected a mapping of pack versions to moved questions, such as 1.1.0: {question-id: [2, 0, 1, 3]}' },
+      )
+      .optional()
+      .describe('Options reordered, added or removed in a version, so learners\' misconceptions and exam history follow them: per version, per question id, each option\'s old index (null: new).'),
   }, { error: 'pack.yaml is a mapping of keys such as format, id, title (not a list)' })
   .describe('pack.yaml: the identity of an examdrill content pack and its mock-exam blueprint.');
 

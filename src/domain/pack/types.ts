@@ -1,3 +1,5 @@
+import type { OptionMoves } from './option-moves.js';
+
 /**
  * A loaded, validated content pack, as the rest of the program sees it. Plain data:
  * it is what the compiled-pack cache stores as JSON, so reading it needs no zod.
@@ -76,6 +78,8 @@ export interface Pack {
   readonly domains: readonly Domain[];
   readonly topics: readonly Topic[];
   readonly exam: ExamBlueprint;
+  /** Options moved by the author, per version (domain/pack/option-moves.ts). */
+  readonly optionMoves?: OptionMoves;
   readonly cards: readonly Card[];
   readonly questions: readonly Question[];
   /** A hash of every item's id and hash, set by the compiler (store/pack/pack-digest.ts). */

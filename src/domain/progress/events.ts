@@ -98,7 +98,14 @@ export type ProgressEvent =
   | (Base & { readonly type: 'exam-time'; readonly examId: string; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-end'; readonly examId: string; readonly outcome: ExamOutcome; readonly elapsedMs: number; readonly result: ExamResult; readonly reviews: readonly ReviewPayload[] })
   | (Base & { readonly type: 'exam-discard'; readonly examId: string })
-  | (Base & { readonly type: 'pack-sync'; readonly version: string; readonly hashes: Readonly<Record<string, string>>; readonly digest?: string });
+  | (Base & {
+      readonly type: 'pack-sync';
+      readonly version: string;
+      readonly hashes: Readonly<Record<string, string>>;
+      readonly digest?: string;
+      /** Options the author moved since the version last seen: per question, each new option's old index (domain/pack/option-moves.ts). */
+      readonly moves?: Readonly<Record<string, readonly (number | null)[]>>;
+    });
 
 export type EventType = ProgressEvent['type'];
 

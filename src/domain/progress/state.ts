@@ -5,6 +5,7 @@
  */
 import { checkExhaustive } from '../check-exhaustive.js';
 import type { ExamRecord, ExamSpec, ItemProgress, ProgressEvent, ReviewPayload } from './events.js';
+import { newIndexOf } from '../pack/option-moves.js';
 import { DEFAULT_SETTINGS, type PackSettings } from './settings.js';
 
 export interface DayStats {
@@ -95,9 +96,53 @@ export function applyEvent(state: ProgressState, event: ProgressEvent): Progress
       return state;
     case 'pack-sync':
       state.known = { version: event.version, hashes: { ...event.hashes }, ...(event.digest ? { digest: event.digest } : {}) };
+      if (event.moves) renumberOptions(state, event.moves);
       return state;
     default:
       return checkExhaustive(event);
+  }
+}
+
+/**
+ * Renumbers what points at option indices (misconceptions, past and active exams) after the
+ * author moved options: `moves[question][newIndex]` is the option's old index. An option removed
+ * since takes its misconception count and exam choices with it.
+ */
+function renumberOptions(state: ProgressState, moves: Readonly<Record<string, readonly (number | null)[]>>): void {
+  const maps = new Map(Object.entries(moves).map(([id, order]) => [id, newIndexOf(order)]));
+  const renumbered: Record<string, number> = {};
+  for (const [key, count] of Object.entries(state.misconceptions)) {
+    const hash = key.lastIndexOf('#');
+    const map = maps.get(key.slice(0, hash));
+    if (!map) {
+      renumbered[key] = (renumbered[key] ?? 0) + count;
+      continue;
+    }
+    const now = map.get(Number(key.slice(hash + 1)));
+    if (now !== undefined) renumbered[`${key.slice(0, hash)}#${now}`] = count;
+  }
+  state.misconceptions = renumbered;
+  const indices = (map: Map<number, number>, list: readonly number[]) => list.flatMap((i) => (map.has(i) ? [map.get(i)!] : []));
+  const renumberExam = (spec: ExamSpec, answers: readonly (readonly number[] | null)[]) => {
+    const optionOrders = spec.optionOrders.map((order, k) => {
+      const map = maps.get(spec.questionIds[k]!);
+      return map ? indices(map, order) : order;
+    });
+    const renumberedAnswers = answers.map((chosen, k) => {
+      const map = maps.get(spec.questionIds[k]!);
+      return map && chosen ? indices(map, chosen) : chosen;
+    });
+    return { optionOrders, answers: renumberedAnswers };
+  };
+  state.exams = state.exams.map((record) => {
+    if (!record.questionIds.some((id) => maps.has(id))) return record;
+    const { optionOrders, answers } = renumberExam(record, record.answers);
+    return { ...record, optionOrders, answers };
+  });
+  const active = state.activeExam;
+  if (active && active.spec.questionIds.some((id) => maps.has(id))) {
+    const { optionOrders, answers } = renumberExam(active.spec, active.answers);
+    state.activeExam = { ...active, spec: { ...active.spec, optionOrders }, answers: [...answers] };
   }
 }
 

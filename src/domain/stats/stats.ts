@@ -3,6 +3,7 @@
  * topic and domain (memory joined with results), a readiness estimate, exam history and the
  * misconceptions that keep coming back. Pure: pack, progress and the time in; a report out.
  */
+import { movesBetween, newIndexOf } from '../pack/option-moves.js';
 import type { Item, Pack, Question } from '../pack/types.js';
 import { effectiveSettings, type ProgressState } from '../progress/state.js';
 import { recallProbability } from '../scheduler/fsrs-adapter.js';
@@ -155,12 +156,18 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
 
   const entries = Object.entries(state.misconceptions);
   const questionsById = entries.length ? new Map(pack.questions.map((q) => [q.id, q])) : new Map<string, Question>();
+  // Options the author moved since the learner's last session: renumbered here until that session logs them.
+  const pending = state.known && entries.length ? movesBetween(pack.optionMoves, state.known.version, pack.version) : {};
   const misconceptions: Misconception[] = entries
-    .map(([key, times]) => {
-      const [question, option] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
+    .flatMap(([key, times]) => {
+      const question = key.slice(0, key.lastIndexOf('#'));
+      const written = Number(key.slice(key.lastIndexOf('#') + 1));
+      const moved = pending[question];
+      const option = moved ? newIndexOf(moved).get(written) : written;
+      if (option === undefined) return [];
       const q = questionsById.get(question);
       const o = q?.options[option];
-      return { question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q };
+      return [{ question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q }];
     })
     .filter((m) => !m.retired)
     .sort((a, b) => b.times - a.times || a.question.localeCompare(b.question))

@@ -10,6 +10,7 @@ import { cardSchema, domainSchema, itemFileShapeSchema, manifestShapeSchema, que
 import { DEFAULT_EXAM, type Card, type Pack, type Question, type SourcePos } from '../../domain/pack/types.js';
 import { CONTROL_CHARS_GLOBAL, describeControlChar } from '../../domain/text/control-chars.js';
 import { closestWord } from '../../domain/text/closest-word.js';
+import { compareVersions } from '../../domain/pack/option-moves.js';
 import { keyNodeAt, nodeAt, offsetToLineCol, positionOf } from './positions.js';
 import { MAX_FILE_BYTES, type PackFile } from './read-pack-files.js';
 import { packDigest } from './pack-digest.js';
@@ -166,6 +167,36 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
     });
   }
 
+  const optionMoves = manifest?.shape?.optionMoves;
+  if (optionMoves && manifestFile && manifest?.shape) {
+    const at = (path: PropertyKey[]) => positionOf(nodeAt(manifestFile.doc, path).node, manifestFile.lines);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    // Only a question's latest move describes its options as written now.
+    const latest = new Map<string, string>();
+    for (const [version, moved] of Object.entries(optionMoves)) {
+      if (compareVersions(version, manifest.shape.version) > 0) continue;
+      for (const id of Object.keys(moved)) if (!latest.has(id) || compareVersions(version, latest.get(id)!) > 0) latest.set(id, version);
+    }
+    for (const [version, moved] of Object.entries(optionMoves)) {
+      if (compareVersions(version, manifest.shape.version) > 0) {
+        error('pack.yaml', at(['optionMoves', version]), `optionMoves.${version}`, `optionMoves names version ${version}, newer than the pack's version ${manifest.shape.version}: moves apply from the version they were made in`);
+      }
+      for (const [id, order] of Object.entries(moved)) {
+        const path = ['optionMoves', version, id];
+        const question = byId.get(id);
+        if (!question) {
+          error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `unknown question \`${id}\`${suggest(id, [...byId.keys()])}`);
+          continue;
+        }
+        if (latest.get(id) === version && order.length !== question.options.length) {
+          error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `${order.length} entries for a question with ${question.options.length} options: give one old index (or null) per option as written now`);
+        }
+        const old = order.filter((i): i is number => i !== null);
+        if (new Set(old).size !== old.length) error('pack.yaml', at(path), `optionMoves.${version}.${id}`, 'an old option index appears twice: each old option moves to one place');
+      }
+    }
+  }
+
   if (manifest && issues.length === 0 && cards.length + questions.length === 0) {
     error('pack.yaml', start, '', 'the pack is empty: add an item file with cards or questions next to pack.yaml');
   }
@@ -182,6 +213,7 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
     domains: manifest.domains.map((d) => d.item),
     topics: manifest.topics.map((t) => t.item),
     exam: { ...DEFAULT_EXAM, ...shape.exam },
+    ...(shape.optionMoves !== undefined ? { optionMoves: shape.optionMoves } : {}),
     cards,
     questions,
     digest: packDigest({ cards, questions }),

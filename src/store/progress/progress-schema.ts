@@ -74,7 +74,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('exam-time'), examId: z.string(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-end'), examId: z.string(), outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number().check(z.nonnegative()), result: examResult, reviews: z.array(reviewPayload) }),
   z.object({ ...base, type: z.literal('exam-discard'), examId: z.string() }),
-  z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()), digest: z.optional(z.string()) }),
+  z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()), digest: z.optional(z.string()), moves: z.optional(z.record(z.string(), z.array(z.nullable(z.int().check(z.nonnegative()))))) }),
 ]);
 
 const progressState = z.object({

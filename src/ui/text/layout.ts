@@ -101,12 +101,20 @@ export function layoutMarkdown(text: string, width: number, base: Omit<Segment, 
     if (i > 0) out.push(restPrefix);
     const lead = i === 0 ? prefix : restPrefix;
     if (block.kind === 'paragraph') {
-      const segments: Segment[] = [];
+      // Lines are joined and re-wrapped, except where a hard break starts a new one.
+      let segments: Segment[] = [];
+      let firstLine = true;
+      const flush = () => {
+        out.push(...wrapSegments(segments, width, firstLine ? lead : restPrefix, restPrefix));
+        firstLine = false;
+        segments = [];
+      };
       block.lines.forEach((spans, k) => {
-        if (k > 0) segments.push({ text: ' ' });
+        if (k > 0 && block.breaks[k]) flush();
+        else if (k > 0) segments.push({ text: ' ' });
         segments.push(...spans.map((s) => spanSegment(s, base)));
       });
-      out.push(...wrapSegments(segments, width, lead, restPrefix));
+      flush();
     } else if (block.kind === 'bullets') {
       for (const item of block.items) out.push(...wrapSegments(item.map((s) => spanSegment(s, base)), width, [...lead, { text: '• ', role: 'dim' }], [...restPrefix, { text: '  ' }]));
     } else {

@@ -1,13 +1,15 @@
 /**
  * Markdown-lite, the pack's text format: **bold**, *emphasis*, `code`, fenced code blocks (with
- * a language), bullet lists and blank-line paragraphs. Nothing else is interpreted. Parsed into
+ * a language), bullet lists, blank-line paragraphs and hard line breaks (a line ending in `\`, as
+ * in CommonMark). Nothing else is interpreted. Parsed into
  * blocks and spans that the Ink view and plain mode each draw their own way.
  */
 
 export type Span = { readonly kind: 'text' | 'bold' | 'emphasis' | 'code'; readonly text: string };
 
 export type Block =
-  | { readonly kind: 'paragraph'; readonly lines: readonly (readonly Span[])[] }
+  /** `breaks[k]`: line k starts a new line on screen (the line before it ended in `\`); else lines are joined. */
+  | { readonly kind: 'paragraph'; readonly lines: readonly (readonly Span[])[]; readonly breaks: readonly boolean[] }
   | { readonly kind: 'bullets'; readonly items: readonly (readonly Span[])[] }
   | { readonly kind: 'code'; readonly language: string; readonly lines: readonly string[] };
 
@@ -54,8 +56,17 @@ export function parseBlocks(text: string): Block[] {
       continue;
     }
     const para: Span[][] = [];
-    while (i < lines.length && lines[i]!.trim() && !/^\s*```/.test(lines[i]!) && !/^\s*[-*] /.test(lines[i]!)) para.push(parseSpans(lines[i++]!.trim()));
-    blocks.push({ kind: 'paragraph', lines: para });
+    const breaks: boolean[] = [];
+    let hard = false;
+    while (i < lines.length && lines[i]!.trim() && !/^\s*```/.test(lines[i]!) && !/^\s*[-*] /.test(lines[i]!)) {
+      let text = lines[i++]!.trim();
+      breaks.push(hard);
+      // An odd run of backslashes at the end: the last one is a hard break (`\\` is a backslash).
+      hard = /(?:^|[^\\])(?:\\\\)*\\$/.test(text);
+      if (hard) text = text.slice(0, -1).trimEnd();
+      para.push(parseSpans(text));
+    }
+    blocks.push({ kind: 'paragraph', lines: para, breaks });
   }
   return blocks;
 }
@@ -65,7 +76,7 @@ export function toPlainText(text: string): string {
   const out: string[] = [];
   for (const block of parseBlocks(text)) {
     if (out.length) out.push('');
-    if (block.kind === 'paragraph') out.push(block.lines.map((l) => l.map((s) => s.text).join('')).join(' '));
+    if (block.kind === 'paragraph') out.push(block.lines.map((l, k) => (k > 0 ? (block.breaks[k] ? '\n' : ' ') : '') + l.map((s) => s.text).join('')).join(''));
     else if (block.kind === 'bullets') out.push(...block.items.map((l) => `- ${l.map((s) => s.text).join('')}`));
     else out.push(`--- ${block.language || 'code'} ---`, ...block.lines, '---');
   }

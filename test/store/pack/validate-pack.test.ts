@@ -189,3 +189,26 @@ describe('folders', () => {
     ]);
   });
 });
+
+describe('optionMoves in pack.yaml', () => {
+  it('points at each mistake: an unknown question, a wrong count, an index used twice, a version newer than the pack', async () => {
+    const dir = join(tempDir(), 'moves');
+    mkdirSync(join(dir, 'items'), { recursive: true });
+    writeFileSync(
+      join(dir, 'pack.yaml'),
+      'format: 1\nid: moves\ntitle: Moves\nversion: 1.2.0\ndomains:\n  - id: d\n    title: D\n    weight: 1\ntopics:\n  - id: t\n    title: T\n    domain: d\n' +
+        'optionMoves:\n  1.1.0:\n    q-one: [1, 0, null]\n    q-onne: [1, 0]\n  1.2.0:\n    q-one: [1, 1, 0]\n  1.3.0:\n    q-one: [0, 1]\n',
+    );
+    writeFileSync(join(dir, 'items', 'q.yaml'), 'topic: t\nquestions:\n  - id: q-one\n    stem: Which?\n    options:\n      - text: This.\n        correct: true\n        why: It is.\n      - text: That.\n        why: It is not.\n');
+    expect(await problems(dir)).toEqual([
+      'pack.yaml:16:13 optionMoves.1.1.0.q-onne: unknown question `q-onne` (did you mean `q-one`?)',
+      'pack.yaml:18:12 optionMoves.1.2.0.q-one: 3 entries for a question with 2 options: give one old index (or null) per option as written now',
+      'pack.yaml:18:12 optionMoves.1.2.0.q-one: an old option index appears twice: each old option moves to one place',
+      "pack.yaml:20:5 optionMoves.1.3.0: optionMoves names version 1.3.0, newer than the pack's version 1.2.0: moves apply from the version they were made in",
+    ]);
+    writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8').replace(/optionMoves:[\s\S]*/, 'optionMoves:\n  1.1.0:\n    q-one: [0, 2, 1]\n  1.2.0:\n    q-one: [1, 0]\n'));
+    // An older move may name more options than the question has now: only the latest must match.
+    const ok = await loadPack(dir);
+    expect(ok.ok && ok.pack.optionMoves).toEqual({ '1.1.0': { 'q-one': [0, 2, 1] }, '1.2.0': { 'q-one': [1, 0] } });
+  });
+});
