@@ -32,7 +32,11 @@ export function blueprintPack(perDomain: readonly number[] = [20, 20, 20, 20, 20
   return { format: 1, id: 'bp', title: 'Blueprint pack', version: '1.0.0', domains, topics, exam: { questions: 75, minutes: 180, passingScore: 750 }, cards: [card('c1', 'd0-t0'), card('c2', 'd1-t0')], questions };
 }
 
-/** Every `.yaml` file below a pack folder, in directory order. */
+/** Every `.yaml` pack file below a pack folder, in directory order. */
 export function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+  // Names starting with '.' or '_' are skipped, as the pack loader skips them (read-pack-files.ts):
+  // such files, e.g. a helper's `_option-moves.<branch>.yaml`, are notes beside the pack, not pack files.
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.name.startsWith('.') || e.name.startsWith('_') ? [] : e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
 }
