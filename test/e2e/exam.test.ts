@@ -59,8 +59,9 @@ describe('mock exam (e2e)', () => {
     const t = startPty([...EXAM, '--seed', '3'], { dataDir, rows: 48 });
     await t.waitFor('Question 1');
     t.press('a');
-    const picked = await t.waitFor(/\(•\) a\) /);
-    const pickedLine = picked.split('\n').find((l) => l.includes('(•) a) '))!;
+    // The seed may land on a single-answer (radio) or a multiple-answer (checkbox) question.
+    const picked = await t.waitFor(/(\(•\)|\[x\]) a\) /);
+    const pickedLine = picked.split('\n').find((l) => /(\(•\)|\[x\]) a\) /.test(l))!;
     const stem = picked.split('\n').find((l) => l.startsWith('Question 1 · '))!;
     // The answer is saved before the frame shows it; the pause only gives the disk a margin.
     await pause(300);

@@ -43,6 +43,10 @@ async function attempts(run: (t: PtySession) => Promise<void>, start: () => PtyS
   }
 }
 
+// A tall terminal for the exams, so that the question's header line stays on screen whatever the
+// seed picks: the bundled pack's questions (and their lengths) change as content is added.
+const TALL = { rows: 48 };
+
 // Up to 2 x ATTEMPTS fresh processes per test.
 describe('typing ahead (e2e)', { timeout: 60_000 }, () => {
   it('exam: n, n from the second-to-last question opens the review', async () => {
@@ -55,7 +59,7 @@ describe('typing ahead (e2e)', { timeout: 60_000 }, () => {
         const screen = await t.waitFor(/^Review: 0 of 2 answered\.$/m, 2_000);
         expect(screen).toMatch(/Q 2\/2 · 0 answered/);
       },
-      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1']),
+      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1'], TALL),
     );
   });
 
@@ -100,7 +104,7 @@ describe('typing ahead (e2e)', { timeout: 60_000 }, () => {
         const report = await t.waitFor(/^result: (pass|fail) \d+\/1000/m, 2_000);
         expect(report).not.toContain('Submit the exam now?');
       },
-      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1']),
+      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1'], TALL),
     );
   });
 
@@ -113,12 +117,12 @@ describe('typing ahead (e2e)', { timeout: 60_000 }, () => {
         // Lost, the y leaves "Quit the exam now?" open and the program running.
         expect(await waitForExit(t, 2_000)).toEqual({ exitCode: 130, signal: 0 });
       },
-      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1']),
+      () => startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1'], TALL),
     );
   });
 
   it('two keys that arrive together never draw a control character into the frame', async () => {
-    const t = startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1']);
+    const t = startPty(['exam', '--questions', '2', '--minutes', '10', '--seed', '1'], TALL);
     await t.waitFor(/^Question 1 · /m);
     t.press('S');
     await t.waitFor(/^Review: 0 of 2 answered\.$/m);
