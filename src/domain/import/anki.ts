@@ -58,7 +58,13 @@ export function parseAnki(text: string): ImportResult {
     }
     const media = new Set<string>();
     const raw = row.fields.filter((_, i) => !special.has(i));
-    const field = (f: string): string => (header.html ? htmlToMarkdownLite(f, media) : hardBreaks(f));
+    const field = (f: string): string =>
+      header.html
+        ? htmlToMarkdownLite(f, media)
+        : hardBreaks(f).replace(/\[sound:([^\]]+)\]/g, (_m, name: string) => {
+            media.add(name.trim());
+            return `(audio: ${name.trim().replace(/[()]/g, '')})`;
+          });
     const at = (column: number | undefined): string => (column === undefined ? '' : cleanText(row.fields[column] ?? ''));
     const tags = at(tagsColumn).split(/\s+/).filter(Boolean);
     const topicTag = tags.find((t) => !ANKI_TAGS.has(t.toLowerCase()));

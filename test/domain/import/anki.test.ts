@@ -25,6 +25,7 @@ describe('parseAnki on real exports', () => {
         { kind: 'card', line: 11, topic: 'verbs', front: '(image: tener.png)', back: 'to have', key: 'Zq0#~mT5s!', media: ['tener.png'] },
       ],
       warnings: [{ line: 12, message: 'skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file' }],
+      blocks: 6,
     });
   });
 
@@ -55,6 +56,7 @@ describe('parseAnki on real exports', () => {
         { line: 11, message: 'skipped a note with one field: a card needs a front and a back' },
         { line: 12, message: 'skipped a card with an empty front' },
       ],
+      blocks: 6,
     });
   });
 
@@ -102,6 +104,7 @@ describe('parseAnki headers and separators', () => {
         { line: 2, message: '#html:maybe is neither true nor false: reading the fields as plain text' },
         { line: 3, message: '#tags column:zero is not a column number (1, 2, ...): ignored' },
       ],
+      blocks: 1,
     });
   });
 
@@ -146,5 +149,12 @@ describe('htmlToText', () => {
     ['&bogus; &#0; &#xD800; & alone', '&bogus; &#0; &#xD800; & alone'],
   ])('decodes %s', (html, text) => {
     expect(decodeEntities(html)).toBe(text);
+  });
+});
+
+describe('parseAnki keeps media references', () => {
+  it('a [sound:...] in a plain-text field becomes (audio: name) and is named for copying', () => {
+    const { items } = parseAnki('#separator:tab\nhola [sound:hola.mp3]\thello\n');
+    expect(items).toEqual([{ kind: 'card', line: 2, front: 'hola (audio: hola.mp3)', back: 'hello', media: ['hola.mp3'] }]);
   });
 });
