@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { questionBack, questionFront } from '../../src/domain/export/anki.js';
+import { questionBack, questionFront, withRefs } from '../../src/domain/export/anki.js';
 import { loadPack } from '../../src/store/pack/load-pack.js';
 import { BUNDLED_PACK, FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -32,6 +32,7 @@ describe('pack import', () => {
         '  networking.gift:69: skipped a single-answer question with 2 right answers (=): a single-answer question has exactly one',
         '  networking.gift:71: skipped a question with only 1 option: a question needs at least 2',
         '  networking.gift:73: skipped a question whose answer block { is never closed with }',
+        '18 questions in the file: 9 imported as written, 2 imported with a change, 7 skipped (each listed above with its reason).',
         `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
         '',
       ].join('\n'),
@@ -57,14 +58,15 @@ describe('pack import', () => {
     }
   });
 
-  it('imports an Anki export, one topic per first tag or deck', async () => {
+  it('imports an Anki export, one topic per first tag or deck, and accounts for every note', async () => {
     const out = join(tempDir(), 'spanish');
     const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
     expect(result.stdout).toBe(
       [
-        `Imported 0 questions and 4 cards into ${out} (pack id spanish); skipped 2:`,
-        '  spanish-export.txt:11: skipped a card with an empty front',
+        `Imported 0 questions and 7 cards into ${out} (pack id spanish); skipped 1, 1 note:`,
+        "  spanish-export.txt:11: media file tener.png is not beside spanish-export.txt: the text keeps its name only; copy the file into the pack's media/ folder",
         '  spanish-export.txt:12: skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file',
+        '6 notes in the file: 4 imported as written, 1 imported with a change, 1 skipped (each listed above with its reason).',
         `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
         '',
       ].join('\n'),
@@ -73,10 +75,13 @@ describe('pack import', () => {
     expect(pack.topics.map((t) => t.id)).toEqual(['verbs', 'spanish-vocabulary', 'grammar']);
     // One item file per topic, loaded in path order.
     expect(pack.cards.map((c) => [c.source.file, c.front, c.tags])).toEqual([
-      ['items/grammar.yaml', 'Yo [...] español y [verb] inglés.', ['marked']],
+      ['items/grammar.yaml', 'Yo [...] español y comprendo inglés.', ['marked']],
+      ['items/grammar.yaml', 'Yo hablo español y [verb] inglés.', ['marked']],
       ['items/spanish-vocabulary.yaml', 'el niño & la niña', []],
+      ['items/spanish-vocabulary.yaml', 'the boy & the girl <kids>', []],
       ['items/verbs.yaml', 'ser', ['irregular']],
       ['items/verbs.yaml', 'estar', []],
+      ['items/verbs.yaml', '(image: tener.png)', []],
     ]);
   });
 
@@ -194,7 +199,7 @@ describe('pack export', () => {
         'In Anki: File > Import, then choose the file; its header sets the deck, the note type (Basic) and the tags column.\n',
     );
     const text = readFileSync(join(dir, 'dop.txt'), 'utf8');
-    expect(text.split('\n').slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#tags column:3', `#deck:${bundled.title}`, '#notetype:Basic']);
+    expect(text.split('\n').slice(0, 6)).toEqual(['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6']);
 
     const back = await runCli(['pack', 'import', 'dop.txt', '--from', 'anki', '--out', 'again'], { cwd: dir });
     expect(back.code).toBe(0);
@@ -203,7 +208,7 @@ describe('pack export', () => {
     const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
     const again = await loaded(join(dir, 'again'));
     expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
-      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), c.back.trim()]), ...bundled.questions.map((q) => [q.topic, questionFront(q), questionBack(q)])]),
+      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...bundled.questions.map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
     );
     expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
   });
@@ -219,5 +224,28 @@ describe('pack export', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`${first}\n${second}\n`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('pack import keeps media and links', () => {
+  it('copies an image that is beside the GIFT file into media/, keeps links with their URL, and warns for a missing one at its line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(
+      join(dir, 'media.gift'),
+      [
+        '::net::[html]Which subnet is shown? <img src="@@PLUGINFILE@@/diagram.png"> See <a href="https://docs.aws.amazon.com/vpc/">the VPC guide</a>.{=10.0.1.0/24 ~10.0.2.0/24}',
+        '',
+        '[markdown]Where is ![the map](missing.png) drawn?{=here ~there}',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['pack', 'import', 'media.gift', '--from', 'gift', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  media.gift:3: media file missing.png is not beside media.gift: the text keeps its name only; copy the file into the pack's media/ folder\n");
+    expect(r.stdout).toContain('2 questions in the file: 1 imported as written, 1 imported with a change (each listed above with its reason).');
+    expect(readFileSync(join(dir, 'out', 'media', 'diagram.png'))).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const pack = await loaded(join(dir, 'out'));
+    expect(pack.questions.map((q) => q.stem)).toEqual(['Which subnet is shown? (image: diagram.png) See the VPC guide (https://docs.aws.amazon.com/vpc/).', 'Where is (image: missing.png) drawn?']);
   });
 });

@@ -7,9 +7,10 @@
  *     quiz.gift:16: skipped a numerical question ({#...}): examdrill has no numerical answers
  *     quiz.gift:55: skipped a matching question (->): examdrill has no matching questions
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseAnki } from '../../domain/import/anki.js';
+import { safeMediaName } from '../../domain/import/apkg.js';
 import { parseGift } from '../../domain/import/gift.js';
 import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
 import { formatIssue } from '../../domain/pack/issues.js';
@@ -42,7 +43,19 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
 
   const parsed = from === 'gift' ? parseGift(text) : parseAnki(text);
   const pack = toPack(parsed.items, { id, title: `Imported from ${basename(file)}`, description: `Imported from ${basename(file)} (${FORMAT_NAMES[from]}) by examdrill pack import.` });
-  const warnings = [...parsed.warnings, ...pack.warnings].sort((a, b) => a.line - b.line);
+  // Media the texts name: copied into the pack when the file is beside the source, else a warning each.
+  const sourceDir = dirname(resolve(io.cwd, file));
+  const media = new Map<string, string>();
+  const mediaWarnings: ImportWarning[] = [];
+  for (const item of parsed.items) {
+    for (const name of item.media ?? []) {
+      const path = join(sourceDir, name);
+      if (safeMediaName(name) && existsSync(path) && statSync(path).isFile()) media.set(name, path);
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(name)) mediaWarnings.push({ line: item.line, message: `${name} is a web address, not a file: the text keeps it as a reference, and a learner needs a browser to see it` });
+      else mediaWarnings.push({ line: item.line, message: `media file ${name} is not beside ${basename(file)}: the text keeps its name only; copy the file into the pack's media/ folder` });
+    }
+  }
+  const warnings = [...parsed.warnings, ...pack.warnings, ...mediaWarnings].sort((a, b) => a.line - b.line);
   const list = (stream: typeof io.stdout, ws: readonly ImportWarning[]): void => {
     for (const w of ws) writeLine(stream, `  ${file}:${w.line}: ${w.message}`);
   };
@@ -54,6 +67,10 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const note = `Imported from ${basename(file)} by \`examdrill pack import\`. Edit the text freely, never the ids: progress is keyed by them.`;
   try {
     writeImportedPack(out, pack, note);
+    if (media.size > 0) {
+      mkdirSync(join(out, 'media'), { recursive: true });
+      for (const [name, path] of media) copyFileSync(path, join(out, 'media', name));
+    }
   } catch (e) {
     throw new UserError(`cannot write the pack into ${outArg}: ${(e as Error).message}`, 'Choose an --out folder where you can write.');
   }
@@ -68,10 +85,27 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const notes = warnings.length - skipped;
   const parts = [...(skipped > 0 ? [`skipped ${skipped}`] : []), ...(notes > 0 ? [count(notes, 'note')] : [])];
   const tail = parts.length === 0 ? '.' : `; ${parts.join(', ')}:`;
-  writeLine(io.stdout, `Imported ${count(loaded.pack.questions.length, 'question')} and ${count(loaded.pack.cards.length, 'card')} into ${outArg} (pack id ${id})${tail}`);
+  const copied = media.size > 0 ? `, ${count(media.size, 'media file')}` : '';
+  writeLine(io.stdout, `Imported ${count(loaded.pack.questions.length, 'question')} and ${count(loaded.pack.cards.length, 'card')} into ${outArg} (pack id ${id})${copied}${tail}`);
   list(io.stdout, warnings);
+  writeLine(io.stdout, blockSummary(parsed.blocks, warnings, from));
   writeLine(io.stdout, `Next: examdrill pack lint ${outArg}, then examdrill pack add ${outArg}`);
   return 0;
+}
+
+/**
+ * One line that accounts for every block of the source: `13 questions in the file: 10 imported
+ * as they are, 1 imported with a change, 2 skipped (each listed above).`
+ */
+function blockSummary(blocks: number, warnings: readonly ImportWarning[], from: keyof typeof FORMAT_NAMES): string {
+  const skippedLines = new Set(warnings.filter(isSkip).map((w) => w.line));
+  const changedLines = new Set(warnings.filter((w) => !isSkip(w) && !skippedLines.has(w.line)).map((w) => w.line));
+  const skipped = skippedLines.size;
+  const changed = Math.min(changedLines.size, blocks - skipped);
+  const unchanged = blocks - skipped - changed;
+  const noun = from === 'gift' ? 'question' : 'note';
+  const parts = [`${unchanged.toLocaleString('en-US')} imported as written`, ...(changed > 0 ? [`${changed.toLocaleString('en-US')} imported with a change`] : []), ...(skipped > 0 ? [`${skipped.toLocaleString('en-US')} skipped`] : [])];
+  return `${count(blocks, noun)} in the file: ${parts.join(', ')}${skipped + changed > 0 ? ' (each listed above with its reason)' : ''}.`;
 }
 
 /** `moodle-examples.gift.txt` → `moodle-examples`, `Übungen.gift` → `ubungen`; '' when nothing Latin is left. */

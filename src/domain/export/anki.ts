@@ -3,60 +3,61 @@
  *
  *   #separator:tab
  *   #html:true
- *   #tags column:3
- *   #deck:<pack title>
- *   #notetype:Basic
- *   <front>	<back>	<topic id> <tags>
+ *   #guid column:1
+ *   #notetype column:2
+ *   #deck column:3
+ *   #tags column:6
+ *   <guid>	Basic	<pack title>::<topic title>	<front>	<back>	<topic id> <tags>
  *
- * A question becomes a note too: its front is the stem and the options as `A) ...`, its back the
- * right letters and options, each option's why, then the explanation. Text is HTML-escaped, line
- * breaks become `<br>` and runs of spaces `&nbsp;`, so Anki shows it as written and `parseAnki`
- * gives back the same text.
+ * The deck column (not `#deck:`, which only picks an existing deck) makes Anki create a deck per
+ * topic; the guid, the same one `pack export --to apkg` gives, makes a re-import of an updated
+ * export update its notes instead of adding copies. A text import can only fill a note type the
+ * collection already has, so every note is Basic: a question's front is the stem and its options
+ * in the written order, one line each; its back the right letters and options, each option's why,
+ * the explanation and the documentation links. Text goes through `markdownToAnkiHtml`, so Anki
+ * shows it as examdrill does and `parseAnki` reads it back.
  */
+import { ankiGuid, markdownToAnkiHtml } from './apkg.js';
 import type { Card, Pack, Question } from '../pack/types.js';
 
 /** Option letters, A to H (a question has at most 8 options). */
 const LETTERS = 'ABCDEFGH';
 
 export function exportAnki(pack: Pack): string {
-  const lines = ['#separator:tab', '#html:true', '#tags column:3', `#deck:${oneLine(pack.title)}`, '#notetype:Basic'];
+  const lines = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6'];
+  const topics = new Map(pack.topics.map((t) => [t.id, t.title]));
+  const deck = (topic: string) => `${oneLine(pack.title).replace(/::/g, ':')}::${oneLine(topics.get(topic) ?? topic).replace(/::/g, ':')}`;
+  const note = (front: string, back: string, item: Card | Question): string => {
+    const tags = [item.topic, ...item.tags].map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
+    return [ankiGuid(pack.id, item.id), 'Basic', quoteField(deck(item.topic)), ankiHtmlField(front), ankiHtmlField(withRefs(back, item.refs)), quoteField([...new Set(tags)].join(' '))].join('\t');
+  };
   for (const card of pack.cards) lines.push(note(card.front, card.back, card));
   for (const question of pack.questions) lines.push(note(questionFront(question), questionBack(question), question));
   return `${lines.join('\n')}\n`;
 }
 
-function note(front: string, back: string, item: Card | Question): string {
-  const tags = [item.topic, ...item.tags].map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
-  return [ankiHtmlField(front), ankiHtmlField(back), quoteField([...new Set(tags)].join(' '))].join('\t');
-}
-
+/** The stem, a blank line, then the options in the written order, each on a line of its own. */
 export function questionFront(question: Question): string {
-  return `${question.stem.trim()}\n\n${question.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\n')}`;
+  return `${question.stem.trim()}\n\n${question.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\\\n')}`;
 }
 
 export function questionBack(question: Question): string {
   const right = question.options.map((o, i) => ({ o, letter: LETTERS[i]! })).filter(({ o }) => o.correct);
-  const parts = [`Answer: ${right.map((r) => r.letter).join(', ')}\n${right.map(({ o, letter }) => `${letter}) ${o.text.trim()}`).join('\n')}`];
+  const parts = [`Answer: ${right.map((r) => r.letter).join(', ')}\\\n${right.map(({ o, letter }) => `${letter}) ${o.text.trim()}`).join('\\\n')}`];
   const whys = question.options.flatMap((o, i) => (o.why ? [`${LETTERS[i]}) ${o.why.trim()}`] : []));
-  if (whys.length > 0) parts.push(`Why:\n${whys.join('\n')}`);
+  if (whys.length > 0) parts.push(`Why:\\\n${whys.join('\\\n')}`);
   if (question.explanation) parts.push(question.explanation.trim());
   return parts.join('\n\n');
 }
 
-/**
- * Text as an HTML field: `&`, `<` and `>` escaped, leading spaces and runs of spaces as `&nbsp;`
- * (HTML would collapse them), line breaks as `<br>`; quoted when that is needed.
- */
+/** A back with the item's documentation links after it, one line each. */
+export function withRefs(back: string, refs: readonly string[]): string {
+  return refs.length === 0 ? back : `${back.trim()}\n\nSee:\\\n${refs.join('\\\n')}`;
+}
+
+/** Markdown-lite text as an HTML field (see `markdownToAnkiHtml`), quoted when that is needed. */
 export function ankiHtmlField(text: string): string {
-  const html = text
-    .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .split('\n')
-    .map((line) => line.replace(/^ +/, (s) => '&nbsp;'.repeat(s.length)).replace(/ {2,}/g, (s) => ` ${'&nbsp;'.repeat(s.length - 1)}`))
-    .join('<br>');
-  return quoteField(html);
+  return quoteField(markdownToAnkiHtml(text));
 }
 
 /**

@@ -39,20 +39,60 @@ export interface ApkgExport {
   readonly notes: readonly ApkgExportNote[];
 }
 
-/** Markdown-lite text as an Anki HTML field. */
+/** The Anki guid of an exported item: the same for the text and the package export, so Anki updates the note. */
+export function ankiGuid(packId: string, itemId: string): string {
+  return `ed${shortHash(`${packId}\u0000${itemId}`, 10)}`;
+}
+
+/**
+ * Markdown-lite text as an Anki HTML field, shown in Anki as examdrill shows it: a fenced block as
+ * `<pre><code>`, bold, emphasis and code as tags, a hard break (a line ending in `\`), a blank line,
+ * or a list line as `<br>`, and a soft line break (joined on screen) as a newline, which HTML joins
+ * too. `htmlToMarkdownLite` (domain/import/to-pack.ts) reads it back to the same text.
+ */
 export function markdownToAnkiHtml(text: string): string {
-  return text
-    .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/```([\w+-]*)[^\n]*\n([\s\S]*?)\n?```\n?/g, (_m, lang: string, body: string) => `<pre><code${lang ? ` class="language-${lang}"` : ''}>${body.replace(/\*/g, '&#42;').replace(/`/g, '&#96;')}</code></pre>`)
-    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+  const lines = text.trim().split('\n');
+  // Lines, with each fenced code block as one `pre` token.
+  const tokens: { html: string; kind: 'pre' | 'blank' | 'bullet' | 'line'; hard: boolean }[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const fence = /^\s*```\s*([\w.+-]*)\s*$/.exec(lines[i]!);
+    if (fence) {
+      const body: string[] = [];
+      for (i += 1; i < lines.length && !/^\s*```\s*$/.test(lines[i]!); i += 1) body.push(lines[i]!);
+      const lang = fence[1] ? ` class="language-${fence[1]}"` : '';
+      tokens.push({ html: `<pre><code${lang}>${escapeHtml(body.join('\n'))}</code></pre>`, kind: 'pre', hard: false });
+      continue;
+    }
+    const line = lines[i]!;
+    const hard = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
+    const kind = line.trim() === '' ? 'blank' : /^\s*[-*] /.test(line) ? 'bullet' : 'line';
+    tokens.push({ html: inlineHtml(hard ? line.slice(0, -1).trimEnd() : line), kind, hard });
+  }
+  return tokens
+    .map((t, k) => {
+      if (k === 0) return t.html;
+      const prev = tokens[k - 1]!;
+      // After a block the line breaks by itself; before one, each newline is a <br> (and the first
+      // ends a line of text, so a blank line between two blocks takes two).
+      if (t.kind === 'pre' && prev.kind === 'blank' && tokens[k - 2]?.kind === 'pre') return `<br><br>${t.html}`;
+      const sep = prev.kind === 'pre' ? '' : t.kind === 'pre' || prev.hard || prev.kind !== 'line' || t.kind !== 'line' ? '<br>' : '\n';
+      return sep + t.html;
+    })
+    .join('');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One line of prose: escaped, inline code, bold and emphasis as tags, runs of spaces kept. */
+function inlineHtml(line: string): string {
+  return escapeHtml(line)
+    .replace(/`([^`\n]+)`/g, (_m, code: string) => `<code>${code.replace(/\*/g, '&#42;')}</code>`)
     .replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>')
     .replace(/(^|[^*\w])\*([^*\n]+)\*(?!\w)/g, '$1<i>$2</i>')
-    .split('\n')
-    .map((line) => line.replace(/^ +/, (s) => '&nbsp;'.repeat(s.length)).replace(/ {2,}/g, (s) => ` ${'&nbsp;'.repeat(s.length - 1)}`))
-    .join('<br>');
+    .replace(/^ +/, (sp) => '&nbsp;'.repeat(sp.length))
+    .replace(/ {2,}/g, (sp) => ` ${'&nbsp;'.repeat(sp.length - 1)}`);
 }
 
 function tagWord(tag: string): string {
@@ -75,7 +115,7 @@ export function packToApkg(pack: Pack): ApkgExport {
     const domain = topics.get(topicId)?.domain;
     return [...new Set([...(domain ? [domain] : []), ...tags].map(tagWord).filter(Boolean))];
   };
-  const guid = (id: string): string => `ed${shortHash(`${pack.id}\u0000${id}`, 10)}`;
+  const guid = (id: string): string => ankiGuid(pack.id, id);
   const notes: ApkgExportNote[] = [];
   for (const card of pack.cards) {
     notes.push({ guid: guid(card.id), model: 'basic', fields: [markdownToAnkiHtml(card.front), markdownToAnkiHtml(card.back)], tags: tagsOf(card.topic, card.tags), deck: deckOf(card.topic) });
@@ -86,12 +126,12 @@ export function packToApkg(pack: Pack): ApkgExport {
   return { decks, notes };
 }
 
-/** Stem, options, answer, why: as text. */
+/** Stem, options, answer, why: as Markdown-lite, a line each (hard breaks) so Anki shows them apart. */
 export function questionFields(q: Question): [string, string, string, string] {
-  const options = q.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\n');
+  const options = q.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\\\n');
   const right = q.options.flatMap((o, i) => (o.correct ? [`${LETTERS[i]}) ${o.text.trim()}`] : []));
   const letters = q.options.flatMap((o, i) => (o.correct ? [LETTERS[i]!] : []));
   const whys = q.options.flatMap((o, i) => (o.why ? [`${LETTERS[i]}) ${o.why.trim()}`] : []));
-  const why = [...(whys.length > 0 ? [whys.join('\n')] : []), ...(q.explanation ? [q.explanation.trim()] : [])].join('\n\n');
-  return [q.stem.trim(), options, `Answer: ${letters.join(', ')}\n${right.join('\n')}`, why];
+  const why = [...(whys.length > 0 ? [whys.join('\\\n')] : []), ...(q.explanation ? [q.explanation.trim()] : [])].join('\n\n');
+  return [q.stem.trim(), options, `Answer: ${letters.join(', ')}\\\n${right.join('\\\n')}`, why];
 }

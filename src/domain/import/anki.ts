@@ -12,14 +12,12 @@
  * its front, the second its back (a Cloze note's back shows the deletions). The first tag is its
  * topic, the other tags stay tags; a note without tags takes its deck as topic.
  */
-import { cleanText, htmlToText, keepItem, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
+import { cardKey, cleanText, hardBreaks, htmlToMarkdownLite, keepItem, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
 
 const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', pipe: '|', colon: ':', space: ' ' };
 
 /** Tags Anki itself sets, which say nothing about a topic. */
 const ANKI_TAGS = new Set(['leech', 'marked']);
-
-const CLOZE = /\{\{c\d+::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
 interface Header {
   separator?: string;
@@ -50,33 +48,88 @@ export function parseAnki(text: string): ImportResult {
   const special = new Set([tagsColumn, header.guid, header.deckColumn, header.notetypeColumn].filter((c): c is number => c !== undefined));
 
   const items: ImportedItem[] = [];
+  const readAs = new Map<string, number>();
+  let count = 0;
   for (const row of readRows(source, offset, line, separator)) {
+    count += 1;
     if (row.unterminated) {
       warnings.push({ line: row.line, message: 'skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file' });
       break;
     }
-    const fields = row.fields.filter((_, i) => !special.has(i)).map((f) => (header.html ? htmlToText(f) : f));
+    const media = new Set<string>();
+    const raw = row.fields.filter((_, i) => !special.has(i));
+    const field = (f: string): string =>
+      header.html
+        ? htmlToMarkdownLite(f, media)
+        : hardBreaks(f).replace(/\[sound:([^\]]+)\]/g, (_m, name: string) => {
+            media.add(name.trim());
+            return `(audio: ${name.trim().replace(/[()]/g, '')})`;
+          });
     const at = (column: number | undefined): string => (column === undefined ? '' : cleanText(row.fields[column] ?? ''));
     const tags = at(tagsColumn).split(/\s+/).filter(Boolean);
     const topicTag = tags.find((t) => !ANKI_TAGS.has(t.toLowerCase()));
     const deck = at(header.deckColumn) || header.deck;
     const topic = topicTag ?? deck;
     const notetype = at(header.notetypeColumn) || header.notetype || '';
-    let front = fields[0] ?? '';
-    let back = fields[1] ?? '';
-    if (/cloze/i.test(notetype)) {
-      // A cloze deletion: the front hides each deletion (or shows its hint), the back reveals them.
-      back = [front.replace(CLOZE, (_, answer: string) => answer), back].filter((f) => f.trim() !== '').join('\n\n');
-      front = front.replace(CLOZE, (_, _answer: string, hint: string | undefined) => (hint ? `[${hint}]` : '[...]'));
-    }
-    if (fields.length < 2 && !/cloze/i.test(notetype)) {
-      warnings.push({ line: row.line, message: `skipped a note with ${fields.length === 1 ? 'one field' : 'no fields'}: a card needs a front and a back` });
-      continue;
-    }
+    const guid = at(header.guid);
     const otherTags = tags.filter((t) => t !== topicTag);
-    keepItem({ kind: 'card', line: row.line, ...(topic ? { topic } : {}), front, back, ...(otherTags.length > 0 ? { tags: otherTags } : {}) }, items, warnings);
+    const base = { line: row.line, ...(topic ? { topic } : {}), ...(otherTags.length > 0 ? { tags: otherTags } : {}) };
+    const made: { front: string; back: string; n: number }[] = [];
+    const numbers = clozeNumbers(raw[0] ?? '');
+    if (numbers.length > 0 || CLOZE_NAMES.test(notetype)) {
+      // One card per deletion number, as Anki makes them: the front hides that deletion (or shows
+      // its hint) and shows the others; the back reveals it in bold, then the extra fields.
+      const extra = raw.slice(1).map(field).filter((f) => f.trim() !== '').join('\n\n');
+      for (const n of numbers) {
+        const front = field(clozeSide(raw[0]!, n, 'front', header.html));
+        const revealed = field(clozeSide(raw[0]!, n, 'back', header.html));
+        made.push({ front, back: [revealed, extra].filter(Boolean).join('\n\n'), n });
+      }
+      if (numbers.length === 0) warnings.push({ line: row.line, message: 'skipped a Cloze note with no deletion ({{c1::...}}): Anki makes no card of it' });
+    } else if (raw.length < 2) {
+      warnings.push({ line: row.line, message: `skipped a note with ${raw.length === 1 ? 'one field' : 'no fields'}: a card needs a front and a back` });
+      continue;
+    } else {
+      const front = field(raw[0]!);
+      const reversed = REVERSED_NAMES.test(notetype);
+      const optional = reversed && OPTIONAL_NAMES.test(notetype);
+      // Basic and custom note types: the first field asks, the others answer. A reversed type asks both ways.
+      const back = (reversed ? raw.slice(1, 2) : raw.slice(1)).map(field).filter((f) => f.trim() !== '').join('\n\n');
+      made.push({ front, back, n: 1 });
+      if (reversed && (!optional || cleanText(raw[2] ?? '') !== '')) made.push({ front: back, back: front, n: 2 });
+      if (notetype && !reversed && !KNOWN_BASIC.test(notetype)) readAs.set(notetype, readAs.get(notetype) ?? row.line);
+    }
+    for (const card of made) {
+      const key = guid ? { key: cardKey(guid, card.n) } : {};
+      keepItem({ kind: 'card', ...base, front: card.front, back: card.back, ...key, ...(media.size > 0 ? { media: [...media] } : {}) }, items, warnings);
+    }
   }
-  return { items, warnings };
+  for (const [name, at] of readAs) {
+    warnings.push({ line: at, message: `note type "${name}" is read as Basic: its first field is the front and its other fields the back (a Cloze note is found by its {{c1::...}} deletions)` });
+  }
+  return { items, warnings, blocks: count };
+}
+
+/** Note type names (Anki's own, in its languages) that make a reverse card, and those that make it only when the third field is filled. */
+const REVERSED_NAMES = /revers|umgekehrt|invers|invertid|omgekeerd|odwrotn|обратн|反転|逆/i;
+const OPTIONAL_NAMES = /optional|opcional|facultati|optionnel|wahlweise|opzional/i;
+const CLOZE_NAMES = /cloze|lückentext|texte à trous|huecos/i;
+const KNOWN_BASIC = /^(basic|basique|básico|einfach|basis|base|基本)\b/i;
+
+/** The deletion numbers of a Cloze field, in order. */
+function clozeNumbers(text: string): number[] {
+  return [...new Set([...text.matchAll(CLOZE_NUMBERED)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+const CLOZE_NUMBERED = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+/** A Cloze field as card `n` shows it: the front hides deletion n, the back shows it in bold. */
+function clozeSide(text: string, n: number, side: 'front' | 'back', html: boolean): string {
+  return text.replace(CLOZE_NUMBERED, (_m, num: string, answer: string, hint: string | undefined) => {
+    if (Number(num) !== n) return answer;
+    if (side === 'front') return hint ? `[${hint}]` : '[...]';
+    return html ? `<b>${answer}</b>` : `**${answer}**`;
+  });
 }
 
 /** Reads the `#key:value` lines at the top; returns where the notes start. */

@@ -23,7 +23,7 @@ import { DEFAULT_SCHEDULER, type Rating } from '../scheduler/fsrs-adapter.js';
 import type { Card } from '../pack/types.js';
 import type { ItemProgress, ReviewPayload } from '../progress/events.js';
 import { applyEvent, emptyProgress } from '../progress/state.js';
-import { checkCard, cleanText, htmlToText, manifestHead, shortHash, slugify, type CardData, type ImportedPack, type ItemFileData, type ManifestData } from './to-pack.js';
+import { checkCard, cleanText, htmlToMarkdownLite, cardKey, keyedItemId, manifestHead, shortHash, slugify, type CardData, type ImportedPack, type ItemFileData, type ManifestData } from './to-pack.js';
 
 /** A note type, as Anki's `col.models` JSON (or its `notetypes` table) describes it. */
 export interface AnkiModel {
@@ -100,52 +100,9 @@ export function safeMediaName(name: string): boolean {
   return name.length > 0 && name.length <= 255 && !/[/\\\u0000-\u001f\u007f]/.test(name) && !name.startsWith('.');
 }
 
-/**
- * An Anki field's HTML as Markdown-lite. Images and sounds become `(image: name)` and
- * `(audio: name)`; every name met is added to `refs`.
- */
-export function ankiFieldToText(html: string, refs?: Set<string>): string {
-  const ref = (kind: string, raw: string): string => {
-    const name = decodeAttribute(raw).trim();
-    if (!name) return '';
-    refs?.add(name);
-    return ` (${kind}: ${name.replace(/[()]/g, '')}) `;
-  };
-  const marked = html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    // `text<br><br><pre>` shows one empty line before the block, as `<div><br></div>` does.
-    .replace(/((?:<br\s*\/?>\s*)+)(?=<pre\b)/gi, (run: string) => '<div><br></div>'.repeat(run.split(/<br/i).length - 2))
-    // A <pre> block is a fenced code block: its text as written, the language of a `language-x` class named.
-    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi, (_m, body: string) => {
-      const lang = /class\s*=\s*["']?language-([\w+-]+)/i.exec(body)?.[1] ?? '';
-      const code = body.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').replace(/\n/g, '\uFDEC');
-      return `<div>\uFDEB${lang}\uFDEC${code}\uFDEB</div>`;
-    })
-    .replace(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, a?: string, b?: string, c?: string) => ref('image', a ?? b ?? c ?? ''))
-    .replace(/\[sound:([^\]]+)\]/g, (_m, name: string) => ref('audio', name))
-    .replace(/<\/?(?:b|strong)\b[^>]*>/gi, '**')
-    .replace(/<\/?(?:i|em)\b[^>]*>/gi, '*')
-    .replace(/<(code|kbd|tt)\b[^>]*>\s*<\/\1\s*>/gi, '')
-    .replace(/<\/?(?:code|kbd|tt)\b[^>]*>/gi, '`')
-;
-  const text = htmlToText(marked)
-    .replace(/\uFDEB([^\uFDEC]*)\uFDEC([\s\S]*?)\uFDEB/g, (_m, lang: string, body: string) => `\`\`\`${lang}\n${body.replace(/\uFDEC/g, '\n').replace(/^\n+|\s+$/g, '')}\n\`\`\``)
-    .replace(/[\uFDEB\uFDEC]/g, '\n')
-    // Emphasis markers with nothing inside (`<b></b>`, `<b> </b>`) say nothing.
-    .replace(/\*\*(\s*)\*\*/g, '$1')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/([^\n ]) {2,}/g, '$1 ');
-  return cleanText(text).replace(/\n{3,}/g, '\n\n');
-}
-
-function decodeAttribute(value: string): string {
-  return htmlToText(value.replace(/</g, '&lt;'));
-}
-
 /** Stable item id of a note's card: from the guid, with the card's template or deletion number. */
 export function itemIdFor(guid: string, part: number): string {
-  const base = `anki-${shortHash(`anki-guid\u0000${guid}`, 10)}`;
-  return part === 0 ? base : `${base}-${part + 1}`;
+  return keyedItemId(cardKey(guid, part + 1));
 }
 
 interface Made {
@@ -158,7 +115,7 @@ interface Made {
 /** The cards of one note. */
 function cardsOfNote(note: AnkiNote, model: AnkiModel | undefined, cards: readonly AnkiCard[], refs: Set<string>): Made[] {
   const html = note.fields;
-  const text = (i: number): string => ankiFieldToText(html[i] ?? '', refs);
+  const text = (i: number): string => htmlToMarkdownLite(html[i] ?? '', refs);
   const fieldIndex = (name: string): number => (model ? model.fields.findIndex((f) => f.toLowerCase() === name.toLowerCase()) : -1);
   const idsOf = (pred: (c: AnkiCard) => boolean): number[] => cards.filter(pred).map((c) => c.id);
 
@@ -172,11 +129,11 @@ function cardsOfNote(note: AnkiNote, model: AnkiModel | undefined, cards: readon
       .filter(Boolean)
       .join('\n\n');
     return numbers.map((n) => {
-      const front = ankiFieldToText(
+      const front = htmlToMarkdownLite(
         source.replace(CLOZE, (_m, num: string, answer: string, hint: string | undefined) => (Number(num) === n ? (hint ? `[${hint}]` : '[...]') : answer)),
         refs,
       );
-      const revealed = ankiFieldToText(
+      const revealed = htmlToMarkdownLite(
         source.replace(CLOZE, (_m, num: string, answer: string) => (Number(num) === n ? `<b>${answer}</b>` : answer)),
         refs,
       );

@@ -11,13 +11,15 @@
  * and short answer (as a card: the accepted answers on its back). Skipped, each with a warning at
  * the question's line: matching, numerical, essay, descriptions and anything unreadable.
  */
-import { htmlToText, keepItem, type ImportedOption, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
+import { hardBreaksAt, htmlToMarkdownLite, keepItem, markdownLinksToText, type ImportedOption, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
 
 /**
  * Escaped characters are swapped for Unicode noncharacters before the structure is read, so that
  * `\=` or `\{` never count as syntax, and swapped back in each piece of text afterwards.
  */
 const ESCAPES: Record<string, string> = { '\\': '\uFDD0', ':': '\uFDD1', '#': '\uFDD2', '=': '\uFDD3', '{': '\uFDD4', '}': '\uFDD5', '~': '\uFDD6', n: '\uFDD7' };
+/** Stands for an escaped `\\n` while a text is rendered, to become a line that stays a line. */
+const LINE_MARK = '\uFDD8';
 const UNESCAPE = new Map(Object.entries(ESCAPES).map(([char, mark]) => [mark, char === 'n' ? '\n' : char]));
 const NONCHARACTERS = /[\uFDD0-\uFDEF]/g;
 
@@ -44,6 +46,7 @@ export function parseGift(text: string): ImportResult {
   const items: ImportedItem[] = [];
   const warnings: ImportWarning[] = [];
   let category: string | undefined;
+  let count = 0;
   for (const block of blocks(text)) {
     let lines = block.lines;
     const first = lines[0]!;
@@ -54,12 +57,13 @@ export function parseGift(text: string): ImportResult {
       if (lines.length === 0) continue;
     }
     const line = lines[0]!.line;
+    count += 1;
     const result = parseQuestion(lines.map((l) => l.text).join('\n'), line, category);
     warnings.push(...result.notes.map((message) => ({ line, message })));
     if (typeof result.item === 'string') warnings.push({ line, message: `skipped ${result.item}` });
     else keepItem(result.item, items, warnings);
   }
-  return { items, warnings };
+  return { items, warnings, blocks: count };
 }
 
 /**
@@ -148,35 +152,42 @@ function parseQuestion(source: string, line: number, topic: string | undefined):
   let answers = text.slice(open + 1, close).trim();
 
   const { format, body } = splitFormat(stemSource, 'moodle');
-  const stem = render(body, format);
+  const media = new Set<string>();
+  const stem = render(body, format, media);
   const base = { line, ...(title ? { title } : {}), ...(topic !== undefined ? { topic } : {}) };
 
   let explanation: string | undefined;
   const general = answers.lastIndexOf('####');
   if (general >= 0) {
-    explanation = render(...formatAndBody(answers.slice(general + 4), format));
+    explanation = render(...formatAndBody(answers.slice(general + 4), format), media);
     answers = answers.slice(0, general).trim();
   }
   const withExplanation = explanation ? { explanation } : {};
 
   if (answers === '') return skip('an essay question ({}): it has no answer to check');
   if (answers.startsWith('#')) return skip('a numerical question ({#...}): examdrill has no numerical answers');
-  if (answers.includes('~')) return multipleChoice(answers, format, notes, { ...base, stem, ...withExplanation });
+  if (answers.includes('~')) return withMedia(multipleChoice(answers, format, media, notes, { ...base, stem, ...withExplanation }), media);
   if (answers.includes('=') && answers.includes('->')) return skip('a matching question (->): examdrill has no matching questions');
 
   const hash = answers.indexOf('#');
   const truth = (hash > 0 ? answers.slice(0, hash) : answers).trim().toUpperCase();
   if (['T', 'TRUE', 'F', 'FALSE'].includes(truth)) {
     // Moodle shows the first feedback after a wrong answer and the second after a right one.
-    const [wrongWhy, rightWhy] = answers.split('#').slice(1).map((f) => render(...formatAndBody(f, format)));
+    const [wrongWhy, rightWhy] = answers.split('#').slice(1).map((f) => render(...formatAndBody(f, format), media));
     const isTrue = truth.startsWith('T');
     const option = (label: string, correct: boolean): ImportedOption => {
       const why = correct ? rightWhy : wrongWhy;
       return { text: label, correct, ...(why ? { why } : {}) };
     };
-    return { item: { kind: 'question', ...base, stem, options: [option('True', isTrue), option('False', !isTrue)], ...withExplanation, shuffle: false }, notes };
+    return withMedia({ item: { kind: 'question', ...base, stem, options: [option('True', isTrue), option('False', !isTrue)], ...withExplanation, shuffle: false }, notes }, media);
   }
-  return shortAnswer(answers, format, notes, { ...base, stem, explanation });
+  return withMedia(shortAnswer(answers, format, media, notes, { ...base, stem, explanation }), media);
+}
+
+/** The media files a question's texts name, on its item. */
+function withMedia(parsed: Parsed, media: Set<string>): Parsed {
+  if (typeof parsed.item === 'string' || media.size === 0) return parsed;
+  return { ...parsed, item: { ...parsed.item, media: [...media] } };
 }
 
 interface Answer {
@@ -189,7 +200,7 @@ interface Answer {
 }
 
 /** `=%50%text#feedback` → weight 50, text, why. */
-function readAnswer(raw: string, marked: boolean, format: Format): Answer {
+function readAnswer(raw: string, marked: boolean, format: Format, media: Set<string>): Answer {
   let body = raw;
   let weight = marked ? 100 : 0;
   const percent = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(body);
@@ -198,19 +209,19 @@ function readAnswer(raw: string, marked: boolean, format: Format): Answer {
     body = body.slice(percent[0].length);
   }
   const hash = body.indexOf('#');
-  const text = render(...formatAndBody(hash >= 0 ? body.slice(0, hash) : body, format));
-  const why = hash >= 0 ? render(...formatAndBody(body.slice(hash + 1), format)) : '';
+  const text = render(...formatAndBody(hash >= 0 ? body.slice(0, hash) : body, format), media);
+  const why = hash >= 0 ? render(...formatAndBody(body.slice(hash + 1), format), media) : '';
   return { text, weight, marked, ...(why ? { why } : {}) };
 }
 
-function multipleChoice(answers: string, format: Format, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string }): Parsed {
+function multipleChoice(answers: string, format: Format, media: Set<string>, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string }): Parsed {
   // As in Moodle: every `=` starts an answer too, and text before the first marker is a wrong one.
   const parts = answers
     .replace(/=/g, '~=')
     .split('~')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const read = parts.map((p) => (p.startsWith('=') ? readAnswer(p.slice(1), true, format) : readAnswer(p, false, format)));
+  const read = parts.map((p) => (p.startsWith('=') ? readAnswer(p.slice(1), true, format, media) : readAnswer(p, false, format, media)));
   const single = read.some((a) => a.marked);
   let options: ImportedOption[];
   if (single) {
@@ -235,12 +246,12 @@ function multipleChoice(answers: string, format: Format, notes: string[], q: { l
 }
 
 /** `{=no one =nobody}` → a card whose back is `no one / nobody`. */
-function shortAnswer(answers: string, format: Format, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string | undefined }): Parsed {
+function shortAnswer(answers: string, format: Format, media: Set<string>, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string | undefined }): Parsed {
   const read = answers
     .split('=')
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => readAnswer(p, true, format));
+    .map((p) => readAnswer(p, true, format, media));
   const accepted = read.filter((a) => a.weight >= 100 && a.text !== '').map((a) => a.text);
   const partial = read.filter((a) => a.weight > 0 && a.weight < 100);
   if (accepted.length === 0) return { item: 'a short-answer question with no fully right answer', notes };
@@ -263,10 +274,19 @@ function formatAndBody(text: string, fallback: Format): [string, Format] {
   return [body, format];
 }
 
-/** A piece of GIFT as text: escapes restored, HTML turned into text, indentation of continued lines removed. */
-function render(body: string, format: Format): string {
-  const text = unprotect(body);
-  return dedent(format === 'html' ? htmlToText(text) : text);
+/**
+ * A piece of GIFT as Markdown-lite: escapes restored (`\\n` as a line that stays a line), HTML
+ * (the `[html]` format, or tags in Moodle's auto-format) turned into text with its links and
+ * images kept, Markdown links and images the same way, indentation of continued lines removed.
+ * Every media file named is added to `media`.
+ */
+function render(body: string, format: Format, media: Set<string>): string {
+  const text = dedent(body);
+  const html = format === 'html' || (format === 'moodle' && /<\/?[a-zA-Z][^>]*>/.test(text));
+  // Moodle names a question's own files @@PLUGINFILE@@/name.
+  if (html) return htmlToMarkdownLite(unprotect(text).replace(/@@PLUGINFILE@@\//g, ''), media);
+  const lines = hardBreaksAt(unprotect(text.replace(/\uFDD7/g, LINE_MARK)), LINE_MARK);
+  return format === 'markdown' ? markdownLinksToText(lines, media) : lines;
 }
 
 /**

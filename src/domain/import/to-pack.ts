@@ -32,6 +32,14 @@ interface ImportedBase {
   /** The topic's name as the source has it (a GIFT category, an Anki tag or deck); none: `general`. */
   readonly topic?: string;
   readonly tags?: readonly string[];
+  /**
+   * A stable id the source gives the item (an Anki note's guid, with the card's number when a
+   * note makes several cards: {@link cardKey}): the item id is made from it alone, so an edited note
+   * keeps its progress. Without one, the id comes from the item's text.
+   */
+  readonly key?: string;
+  /** Media files the item's text names as `(image: name)` or `(audio: name)`. */
+  readonly media?: readonly string[];
 }
 
 /** A multiple-choice (one correct option) or multiple-response question. */
@@ -57,6 +65,8 @@ export type ImportedItem = ImportedQuestion | ImportedCard;
 export interface ImportResult {
   readonly items: ImportedItem[];
   readonly warnings: ImportWarning[];
+  /** Questions or notes the source holds (a GIFT question, an Anki note), each imported, skipped or changed. */
+  readonly blocks: number;
 }
 
 /** Whether a warning reports an input item that was left out (rather than a change to one kept). */
@@ -104,7 +114,13 @@ export function checkQuestion(q: ImportedQuestion): ImportedQuestion | string {
     ...(explanation ? { explanation } : {}),
     ...(q.shuffle === false ? { shuffle: false as const } : {}),
     ...(tags.length > 0 ? { tags } : {}),
+    ...sourceFacts(q),
   };
+}
+
+/** The key and media of an item, carried through the checks. */
+function sourceFacts(item: ImportedItem): Pick<ImportedBase, 'key' | 'media'> {
+  return { ...(item.key ? { key: item.key } : {}), ...(item.media && item.media.length > 0 ? { media: [...new Set(item.media)] } : {}) };
 }
 
 /** A card with clean texts, or why it cannot be one. */
@@ -123,6 +139,7 @@ export function checkCard(c: ImportedCard): ImportedCard | string {
     front,
     back,
     ...(tags.length > 0 ? { tags } : {}),
+    ...sourceFacts(c),
   };
 }
 
@@ -170,14 +187,34 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Marks, while HTML is turned into text, a line break the HTML made (not one of the source's white space). */
+const HARD = '\uFDEA';
+
 /**
  * HTML as a terminal shows it: `<br>` and block elements (`<div>`, `<p>`, list items) become line
- * breaks, list items start with `- `, script and style bodies and every other tag are dropped, and
- * entities are decoded. Line breaks in the source text itself are kept.
+ * breaks that stay line breaks on screen (Markdown-lite's `\` at the line's end, where a list or a
+ * blank line does not already break), list items start with `- `, script and style bodies and
+ * every other tag are dropped, and entities are decoded. Line breaks in the source text itself are
+ * white space in HTML: they are kept as soft breaks, which the screen joins as the browser does.
  */
 export function htmlToText(html: string): string {
+  return finishBreaks(markBreaks(html));
+}
+
+/** Plain text whose every line break is meant as one (Anki's plain fields): each shows as a line. */
+export function hardBreaks(text: string): string {
+  return finishBreaks(text.replace(/\r\n?/g, '\n').replace(/[ \t]*\n/g, `${HARD}\n`));
+}
+
+/** Text with `mark` where a line break is meant (GIFT's `\\n`): each becomes a line on screen; other line breaks stay soft. */
+export function hardBreaksAt(text: string, mark: string): string {
+  return finishBreaks(text.replace(/[\uFDEA]/g, '').split(mark).join(`${HARD}\n`));
+}
+
+/** htmlToText before its line breaks are settled: each one the HTML made still ends in {@link HARD}. */
+function markBreaks(html: string): string {
   const marked = html
-    .replace(/[\uFDED\uFDEE]/g, '')
+    .replace(/[\uFDEA\uFDED\uFDEE]/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, BREAK)
@@ -190,9 +227,96 @@ export function htmlToText(html: string): string {
   const text = marked.replace(runs, (run, offset: number, whole: string) => {
     if (offset === 0 || offset + run.length === whole.length) return '';
     const breaks = run.slice(run.indexOf(BLOCK)).split(BREAK).length - 1;
-    return '\n'.repeat(1 + breaks);
+    return `${HARD}\n`.repeat(1 + breaks);
   });
-  return decodeEntities(text.split(BREAK).join('\n'));
+  return decodeEntities(text.split(BREAK).join(`${HARD}\n`));
+}
+
+/**
+ * Settles the marked line breaks: one inside a paragraph gets Markdown-lite's hard break (a `\` at
+ * the line's end); one next to a blank line, a list item or a code fence needs none, as the
+ * screen breaks there anyway. Code blocks are left as written.
+ */
+function finishBreaks(text: string): string {
+  const lines = text.split('\n');
+  const listOrFence = (line: string | undefined) => line !== undefined && /^\s*(?:[-*] |```)/.test(line);
+  let fenced = false;
+  return lines
+    .map((line, i) => {
+      if (/^\s*```/.test(line)) fenced = !fenced;
+      if (!line.endsWith(HARD)) return line;
+      const bare = line.slice(0, -1).replace(/[ \t]+$/, '');
+      const next = lines[i + 1]?.replace(HARD, '');
+      const needed = !fenced && bare.trim() !== '' && !listOrFence(bare) && next !== undefined && next.trim() !== '' && !listOrFence(next);
+      return needed ? `${bare}\\` : bare;
+    })
+    .join('\n')
+    .replace(/\uFDEA/g, '');
+}
+
+/**
+ * HTML (Anki fields, GIFT `[html]` text) as Markdown-lite: bold and italics as `**` and `*`,
+ * `<code>` as backticks, a `<pre>` block as a fenced code block, a link as its text and its URL,
+ * images and sounds as `(image: name)` and `(audio: name)` with every name met added to `media`,
+ * line breaks as {@link htmlToText} makes them.
+ */
+export function htmlToMarkdownLite(html: string, media?: Set<string>): string {
+  const ref = (kind: string, raw: string): string => {
+    const name = decodeAttribute(raw).trim();
+    if (!name) return '';
+    media?.add(name);
+    return ` (${kind}: ${name.replace(/[()]/g, '')}) `;
+  };
+  const prepared = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    // `text<br><br><pre>` shows one empty line before the block, as `<div><br></div>` does.
+    .replace(/((?:<br\s*\/?>\s*)+)(?=<pre\b)/gi, (run: string) => '<div><br></div>'.repeat(run.split(/<br/i).length - 2))
+    // A <pre> block is a fenced code block: its text as written, the language of a `language-x` class named.
+    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi, (_m, body: string) => {
+      const lang = /class\s*=\s*["']?language-([\w+-]+)/i.exec(body)?.[1] ?? '';
+      const code = body.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').replace(/\n/g, '\uFDEC');
+      return `<div>\uFDEB${lang}\uFDEC${code}\uFDEB</div>`;
+    })
+    .replace(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, a?: string, b?: string, c?: string) => ref('image', a ?? b ?? c ?? ''))
+    .replace(/<(audio|video|source)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, tag: string, a?: string, b?: string, c?: string) => ref(tag.toLowerCase() === 'video' ? 'video' : 'audio', a ?? b ?? c ?? ''))
+    .replace(/\[sound:([^\]]+)\]/g, (_m, name: string) => ref('audio', name))
+    // A link keeps its target: `text (https://...)`, or the URL alone when it is the text.
+    .replace(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>/gi, (_m, a?: string, b?: string, c?: string, inner = '') => {
+      const url = decodeAttribute(a ?? b ?? c ?? '').trim();
+      const label = markBreaks(inner).replace(/\uFDEA/g, '').trim();
+      if (!url || url.startsWith('#') || /^javascript:/i.test(url)) return inner;
+      return label === '' || label === url ? ` ${url} ` : `${inner} (${url})`;
+    })
+    .replace(/<\/?(?:b|strong)\b[^>]*>/gi, '**')
+    .replace(/<\/?(?:i|em)\b[^>]*>/gi, '*')
+    .replace(/<(code|kbd|tt)\b[^>]*>\s*<\/\1\s*>/gi, '')
+    .replace(/<\/?(?:code|kbd|tt)\b[^>]*>/gi, '`');
+  const text = markBreaks(prepared)
+    .replace(/\uFDEB([^\uFDEC]*)\uFDEC([\s\S]*?)\uFDEB/g, (_m, lang: string, body: string) => `\`\`\`${lang}\n${body.replace(/\uFDEC/g, '\n').replace(/^\n+|\s+$/g, '')}\n\`\`\``)
+    .replace(/[\uFDEB\uFDEC]/g, '\n')
+    // Emphasis markers with nothing inside (`<b></b>`, `<b> </b>`) say nothing.
+    .replace(/\*\*(\s*)\*\*/g, '$1')
+    .replace(/[ \t]+(\uFDEA?)\n/g, '$1\n')
+    .replace(/([^\n ]) {2,}/g, '$1 ')
+    .replace(/(^|\n) +(?=\((?:image|audio|video): )/g, '$1');
+  return cleanText(finishBreaks(text)).replace(/\n{3,}/g, '\n\n');
+}
+
+function decodeAttribute(value: string): string {
+  return htmlToText(value.replace(/</g, '&lt;'));
+}
+
+/**
+ * Markdown links and images in Markdown text (GIFT's `[markdown]`): `[text](url)` keeps its target
+ * as `text (url)`, `![alt](name)` becomes `(image: name)` with the name added to `media`.
+ */
+export function markdownLinksToText(text: string, media?: Set<string>): string {
+  return text
+    .replace(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_m, _alt: string, src: string) => {
+      media?.add(src);
+      return `(image: ${src.replace(/[()]/g, '')})`;
+    })
+    .replace(/\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) => (label.trim() === url ? url : `${label} (${url})`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,14 +363,45 @@ function baseId(item: ImportedItem): string {
   const text = item.kind === 'card' ? item.front : item.stem;
   const words = slugify(item.title ?? text, 200).split('-').filter(Boolean).slice(0, ID_WORDS).join('-');
   const prefix = slugify(words, ID_WORDS_LENGTH) || (item.kind === 'card' ? 'card' : 'question');
-  // White space is normalised so that re-wrapping a long stem in the source keeps its id.
-  return `${prefix}-${shortHash(`${item.kind}\u0000${text.replace(/\s+/g, ' ').trim()}`)}`;
+  return `${prefix}-${shortHash(`${item.kind}\u0000${idText(text)}`)}`;
+}
+
+/**
+ * The text an id is made from: white space normalised (re-wrapping a long stem keeps its id), and
+ * without what the importers came to keep later (hard line breaks, bold, emphasis and code marks,
+ * link targets and media references), so an item imported again by a newer examdrill keeps the id
+ * an older one gave it, and with it the learners' progress.
+ */
+function idText(text: string): string {
+  return text
+    .replace(/\\\n/g, '\n')
+    .replace(/ ?\((?:image|audio|video): [^)]*\) ?/g, ' ')
+    .replace(/ \(https?:\/\/[^\s)]+\)/g, '')
+    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+    .replace(/(^|[^*\w])\*([^*\s][^*\n]*?)\*(?!\w)/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The key of a note's card `n` (1-based): `guid` for the first, else the guid and `n` apart by a NUL (guids may hold `#`). */
+export function cardKey(guid: string, n: number): string {
+  return n <= 1 ? guid : `${guid}\u0000${n}`;
+}
+
+/**
+ * The id of an item whose source names it (see {@link cardKey}): the same as an .apkg import of
+ * that note gives, so a deck moved from a text export to a package keeps its learners' progress.
+ */
+export function keyedItemId(key: string): string {
+  const [guid = '', n] = key.split('\u0000');
+  const base = `anki-${shortHash(`anki-guid\u0000${guid}`, 10)}`;
+  return n === undefined ? base : `${base}-${n}`;
 }
 
 /** What an item answers, white space normalised: a card's back, a question's options and key. */
 function answerText(item: ImportedItem): string {
-  const text = item.kind === 'card' ? item.back : item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000');
-  return text.replace(/\s+/g, ' ').trim();
+  return idText(item.kind === 'card' ? item.back : item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,14 +498,14 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
 
   // Items that share a stem (or a front) are told apart by their answers, not by file order, so
   // reordering the source never moves a learner's progress from one of them to another.
-  const bases = kept.map(baseId);
+  const bases = kept.map((item) => (item.key ? keyedItemId(item.key) : baseId(item)));
   const shared = new Map<string, number>();
   for (const base of bases) shared.set(base, (shared.get(base) ?? 0) + 1);
   const taken = new Set<string>();
   const byTopic = new Map<string, { cards: CardData[]; questions: QuestionData[] }>();
   for (const [index, item] of kept.entries()) {
     const topic = topicOf(item.topic);
-    const base = shared.get(bases[index]!)! > 1 ? `${bases[index]!}-${shortHash(answerText(item))}` : bases[index]!;
+    const base = shared.get(bases[index]!)! > 1 && !item.key ? `${bases[index]!}-${shortHash(answerText(item))}` : bases[index]!;
     let id = base;
     for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
     taken.add(id);

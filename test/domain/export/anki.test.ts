@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ankiHtmlField, exportAnki, questionBack, questionFront, quoteField } from '../../../src/domain/export/anki.js';
+import { ankiHtmlField, exportAnki, questionBack, questionFront, quoteField, withRefs } from '../../../src/domain/export/anki.js';
+import { ankiGuid } from '../../../src/domain/export/apkg.js';
 import { parseAnki } from '../../../src/domain/import/anki.js';
 import type { Card, Pack, Question } from '../../../src/domain/pack/types.js';
 import { CONTROL_CHARS } from '../../../src/domain/text/control-chars.js';
@@ -47,25 +48,32 @@ const question: Question = {
 };
 
 describe('exportAnki', () => {
-  it('writes the headers, then one note per card and per question, tagged with the topic', () => {
-    const text = exportAnki(pack([card('c1', 'What is **SQS**?', 'A queue: <at least once> & "durable".\n  - standard\n  - FIFO', { tags: ['aws'] })], [question]));
+  it('writes the headers, then one note per card and per question: guid, note type, a deck per topic, tags', () => {
+    const withRef = { ...question, topic: 'basics', refs: ['https://docs.aws.amazon.com/sqs'] };
+    const text = exportAnki(pack([card('c1', 'What is **SQS**?', 'A queue: <at least once> & "durable".\n  - standard\n  - FIFO', { tags: ['aws'] })], [withRef]));
     expect(text.split('\n')).toEqual([
       '#separator:tab',
       '#html:true',
-      '#tags column:3',
-      '#deck:Demo: basics and more',
-      '#notetype:Basic',
-      'What is **SQS**?\t"A queue: &lt;at least once&gt; &amp; ""durable"".<br>&nbsp;&nbsp;- standard<br>&nbsp;&nbsp;- FIFO"\tbasics aws',
-      'Which two services are **queues**?<br><br>A) Amazon SQS<br>B) Amazon SNS<br>C) Amazon MQ<br>D) AWS Lambda\t' +
-        'Answer: A, C<br>A) Amazon SQS<br>C) Amazon MQ<br><br>Why:<br>A) A managed message queue.<br>B) Pub/sub: it pushes, it does not queue.<br>D) Compute, not a queue.<br><br>Queues hold messages until a consumer pulls them.\tqueues messaging two_words',
+      '#guid column:1',
+      '#notetype column:2',
+      '#deck column:3',
+      '#tags column:6',
+      // The deck column creates `pack title::topic title`; the guid is the .apkg export's.
+      `${ankiGuid('demo', 'c1')}\tBasic\tDemo: basics and more::Basics\tWhat is <b>SQS</b>?\t"A queue: &lt;at least once&gt; &amp; ""durable"".<br>&nbsp;&nbsp;- standard<br>&nbsp;&nbsp;- FIFO"\tbasics aws`,
+      // Options on lines of their own, in the written order; the documentation link kept.
+      `${ankiGuid('demo', 'q1')}\tBasic\tDemo: basics and more::Basics\tWhich two services are <b>queues</b>?<br><br>A) Amazon SQS<br>B) Amazon SNS<br>C) Amazon MQ<br>D) AWS Lambda\t` +
+        'Answer: A, C<br>A) Amazon SQS<br>C) Amazon MQ<br><br>Why:<br>A) A managed message queue.<br>B) Pub/sub: it pushes, it does not queue.<br>D) Compute, not a queue.<br><br>Queues hold messages until a consumer pulls them.<br><br>See:<br>https://docs.aws.amazon.com/sqs\tbasics messaging two_words',
       '',
     ]);
+    // Anki reads each option as a line: the round trip keeps them apart.
+    const back = parseAnki(text).items[1]!;
+    expect(back.kind === 'card' && back.front).toBe('Which two services are **queues**?\n\nA) Amazon SQS\\\nB) Amazon SNS\\\nC) Amazon MQ\\\nD) AWS Lambda');
   });
 
   it('lays a question out as front (stem, lettered options) and back (answer, whys, explanation)', () => {
-    expect(questionFront(question)).toBe('Which two services are **queues**?\n\nA) Amazon SQS\nB) Amazon SNS\nC) Amazon MQ\nD) AWS Lambda');
+    expect(questionFront(question)).toBe('Which two services are **queues**?\n\nA) Amazon SQS\\\nB) Amazon SNS\\\nC) Amazon MQ\\\nD) AWS Lambda');
     const single = { ...question, options: [{ text: 'Yes', correct: true }, { text: 'No', correct: false }], explanation: undefined } as Question;
-    expect(questionBack(single)).toBe('Answer: A\nA) Yes');
+    expect(questionBack(single)).toBe('Answer: A\\\nA) Yes');
   });
 
   it.each([
@@ -80,8 +88,9 @@ describe('exportAnki', () => {
 
   it.each([
     ['a <b> & c', 'a &lt;b&gt; &amp; c'],
-    ['two\nlines', 'two<br>lines'],
-    ['  trimmed\n  indented  twice ', 'trimmed<br>&nbsp;&nbsp;indented &nbsp;twice'],
+    ['two\\\nlines', 'two<br>lines'],
+    ['soft\nbreak', '"soft\nbreak"'],
+    ['  trimmed\\\n  indented  twice ', 'trimmed<br>&nbsp;&nbsp;indented &nbsp;twice'],
     ['&nbsp; as text', '&amp;nbsp; as text'],
   ])('writes %j as the HTML field %j', (text, field) => {
     expect(ankiHtmlField(text)).toBe(field);
@@ -111,8 +120,8 @@ describe('exportAnki', () => {
     const { items, warnings } = parseAnki(exportAnki(bundled));
     expect(warnings).toEqual([]);
     expect(items.map((i) => (i.kind === 'card' ? { front: i.front, back: i.back, topic: i.topic, tags: i.tags ?? [] } : {}))).toEqual([
-      ...bundled.cards.map((c) => ({ front: c.front.trim(), back: c.back.trim(), topic: c.topic, tags: [...c.tags] })),
-      ...bundled.questions.map((q) => ({ front: questionFront(q), back: questionBack(q), topic: q.topic, tags: [...q.tags] })),
+      ...bundled.cards.map((c) => ({ front: c.front.trim(), back: withRefs(c.back.trim(), c.refs), topic: c.topic, tags: [...c.tags] })),
+      ...bundled.questions.map((q) => ({ front: questionFront(q), back: withRefs(questionBack(q), q.refs), topic: q.topic, tags: [...q.tags] })),
     ]);
   });
 });

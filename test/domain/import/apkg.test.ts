@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToAnkiHtml } from '../../../src/domain/export/apkg.js';
-import { ankiFieldToText, historyReviews, itemIdFor, safeMediaName, type AnkiReview } from '../../../src/domain/import/apkg.js';
+import { historyReviews, itemIdFor, safeMediaName, type AnkiReview } from '../../../src/domain/import/apkg.js';
+import { htmlToMarkdownLite as ankiFieldToText } from '../../../src/domain/import/to-pack.js';
 
 describe('ankiFieldToText', () => {
   it.each([
     ['<b>bold</b> and <strong>strong</strong>', '**bold** and **strong**'],
     ['<i>it</i> <em>em</em>', '*it* *em*'],
     ['run <code>ls -l</code> now', 'run `ls -l` now'],
-    ['line one<br>line two', 'line one\nline two'],
-    ['<div>one</div><div>two</div>', 'one\ntwo'],
+    ['line one<br>line two', 'line one\\\nline two'],
+    ['source\nwhite space', 'source\nwhite space'],
+    ['<div>one</div><div>two</div>', 'one\\\ntwo'],
+    ['Steps<br><ul><li>a</li></ul>', 'Steps\n- a'],
+    ['see <a href="https://docs.aws.amazon.com/x">the <b>guide</b></a>', 'see the **guide** (https://docs.aws.amazon.com/x)'],
+    ['<a href="https://a.example/">https://a.example/</a>', 'https://a.example/'],
+    ['<video src="clip.mp4"></video>', '(video: clip.mp4)'],
     ['<ol><li>first</li><li>second</li></ol>', '- first\n- second'],
     ['a&nbsp;&amp;&nbsp;b &lt;tag&gt; &eacute; &#x1F680;', 'a & b <tag> é 🚀'],
     ['x<script>alert(1)</script><style>.a{}</style>y', 'xy'],
@@ -29,7 +35,7 @@ describe('ankiFieldToText', () => {
   });
 
   it('gives back the text markdownToAnkiHtml made', () => {
-    for (const text of ['**Bold** and *em* and `code`', 'line\nnext\n\nparagraph', '- one\n- two', 'a < b && c > d', '```json\n{"a": [1, 2]}\n```']) {
+    for (const text of ['**Bold** and *em* and `code`', 'line\nnext\n\nparagraph', 'hard\\\nbreak\nsoft', 'Run:\n```sh\naws s3 cp a \\\n  b\n```\nthen', '- one\n- two', 'a < b && c > d', '```json\n{"a": [1, 2]}\n```']) {
       expect(ankiFieldToText(markdownToAnkiHtml(text))).toBe(text);
     }
   });

@@ -65,7 +65,7 @@ describe('parseGift on a realistic file', () => {
         line: 32,
         title: 'RFC 1918: private ranges',
         topic: addressing,
-        stem: 'Which range is private?\nPick one.',
+        stem: 'Which range is private?\\\nPick one.',
         options: [
           { text: '8.8.8.0/24', correct: false },
           { text: '172.16.0.0/12', correct: true, why: '172.16.0.0 to 172.31.255.255.' },
@@ -98,10 +98,10 @@ describe('parseGift on a realistic file', () => {
         kind: 'question',
         line: 43,
         topic: addressing,
-        stem: 'What does ARP resolve?',
+        stem: 'What does **ARP** resolve?',
         options: [
-          { text: 'An IP address to a MAC address (link layer)', correct: true },
-          { text: 'A name to an IP address\nThat is DNS.', correct: false },
+          { text: 'An IP address to a MAC address (*link layer*)', correct: true },
+          { text: 'A name to an IP address\\\nThat is DNS.', correct: false },
         ],
       },
       { kind: 'card', line: 48, topic: addressing, front: 'Name the protocol that hands out addresses automatically.', back: 'DHCP / Dynamic Host Configuration Protocol' },
@@ -150,14 +150,17 @@ describe('parseGift, feature by feature', () => {
   };
 
   it.each([
-    ['\\n as a line break', 'Line one\\nline two{=a ~b}', 'Line one\nline two'],
+    ['\\n as a line break that stays a line on screen', 'Line one\\nline two{=a ~b}', 'Line one\\\nline two'],
+    ['a source line break stays soft (joined on screen)', 'Line one\nline two{=a ~b}', 'Line one\nline two'],
+    ['[markdown] links keep their target, images their name', '[markdown]See [the guide](https://docs.aws.amazon.com/g) and ![arch](diagram.png){=a ~b}', 'See the guide (https://docs.aws.amazon.com/g) and (image: diagram.png)'],
+    ['[html] links and images kept', '[html]See <a href="https://docs.aws.amazon.com/g">the guide</a><br><img src="@@PLUGINFILE@@/net.png">{=a ~b}', 'See the guide (https://docs.aws.amazon.com/g)\\\n(image: net.png)'],
     ['an escaped backslash before a marker', 'Path C:\\\\{=a ~b}', 'Path C:\\'],
     ['a backslash before an ordinary letter stays', 'Regex \\d+ matches digits{=a ~b}', 'Regex \\d+ matches digits'],
     ['escaped braces and a colon', 'Set \\{1, 2\\} \\: two items{=a ~b}', 'Set {1, 2} : two items'],
     ['[markdown] tag', '[markdown]Use **bold** here{=a ~b}', 'Use **bold** here'],
     ['[plain] tag', '[plain]Plain <b>text</b>{=a ~b}', 'Plain <b>text</b>'],
     ['[moodle] tag', '[MOODLE]Auto-format{=a ~b}', 'Auto-format'],
-    ['[html] tag: tags stripped, entities decoded', '[html]<p>Fish &amp; chips</p><p>for <i>two</i>&#33;</p>{=a ~b}', 'Fish & chips\nfor two!'],
+    ['[html] tag: tags stripped, entities decoded', '[html]<p>Fish &amp; chips</p><p>for <i>two</i>&#33;</p>{=a ~b}', 'Fish & chips\\\nfor *two*!'],
     ['a missing word mid-sentence', 'The sky is {=blue ~green} today.', 'The sky is _____ today.'],
     ['a multi-line stem, its lines kept', 'First line\n  second line{=a ~b}', 'First line\nsecond line'],
   ])('stem: %s', (_, source, stem) => {
@@ -225,7 +228,7 @@ describe('parseGift, feature by feature', () => {
 
   it('takes answer formats from the question, and lets an answer set its own', () => {
     const item = one('[html]Pick<br>one{=<b>bold</b> ~[plain]<b>raw</b>}');
-    expect(item.kind === 'question' && item.options.map((o) => o.text)).toEqual(['bold', '<b>raw</b>']);
+    expect(item.kind === 'question' && item.options.map((o) => o.text)).toEqual(['**bold**', '<b>raw</b>']);
   });
 
   it('skips what a pack question cannot hold, each with its reason', () => {
