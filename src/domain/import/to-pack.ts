@@ -268,6 +268,10 @@ export function htmlToMarkdownLite(html: string, media?: Set<string>): string {
     return ` (${kind}: ${name.replace(/[()]/g, '')}) `;
   };
   const prepared = html
+    .replace(/\uFDEF/g, '')
+    // A non-breaking space is a space the author meant: it survives the collapse of the spaces
+    // that dropped tags leave behind (two spaces written as ` &nbsp;` stay two).
+    .replace(/&(?:nbsp|#160|#[xX]0*[aA]0);/g, '\uFDEF')
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     // `text<br><br><pre>` shows one empty line before the block, as `<div><br></div>` does.
     .replace(/((?:<br\s*\/?>\s*)+)(?=<pre\b)/gi, (run: string) => '<div><br></div>'.repeat(run.split(/<br/i).length - 2))
@@ -298,7 +302,8 @@ export function htmlToMarkdownLite(html: string, media?: Set<string>): string {
     .replace(/\*\*(\s*)\*\*/g, '$1')
     .replace(/[ \t]+(\uFDEA?)\n/g, '$1\n')
     .replace(/([^\n ]) {2,}/g, '$1 ')
-    .replace(/(^|\n) +(?=\((?:image|audio|video): )/g, '$1');
+    .replace(/(^|\n) +(?=\((?:image|audio|video): )/g, '$1')
+    .replace(/\uFDEF/g, ' ');
   return cleanText(finishBreaks(text)).replace(/\n{3,}/g, '\n\n');
 }
 

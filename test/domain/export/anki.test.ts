@@ -96,6 +96,11 @@ describe('exportAnki', () => {
     expect(ankiHtmlField(text)).toBe(field);
   });
 
+  it.each(['two  spaces', 'ᚁ  !', 'a   three', '&nbsp; as text', 'tab\there'])('gives back %j through parseAnki', (front) => {
+    const { items } = parseAnki(exportAnki(pack([card('c0', front, 'back')])));
+    expect(items.map((i) => (i.kind === 'card' ? i.front : ''))).toEqual([front]);
+  });
+
   it('gives back any card text through parseAnki (property)', () => {
     const text = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
