@@ -10,7 +10,7 @@
 import { cpSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixtureStore } from './generate.mjs';
+import { fixtureStore, snapshotPath } from './generate.mjs';
 import { bundleLikeProgram, log, ROOT, runIfMain, summary, tempDir } from './lib.mjs';
 
 export const RECORD_BUDGET_MS = 2;
@@ -66,6 +66,7 @@ export async function bench({ runs, quick = false } = {}) {
   const fixture = fixtureStore({ questions: 5000, items: 10_000, reviews: 100_000 });
   const dataDir = tempDir();
   cpSync(join(fixture.dataDir, 'progress'), join(dataDir, 'progress'), { recursive: true });
+  cpSync(join(fixture.dataDir, 'device-id'), join(dataDir, 'device-id')); // the same device: its log is its own
 
   const t0 = performance.now();
   const store = await openProgressStore(dataDir, fixture.packId, { autoFlush: false });
@@ -90,7 +91,7 @@ export async function bench({ runs, quick = false } = {}) {
       flushHold.push(await longestHold(() => store.flush()));
       flushMs.push(performance.now() - s);
     }
-    const snapshotMb = statSync(join(dataDir, 'progress', fixture.packId, 'state.json')).size / 1e6;
+    const snapshotMb = statSync(snapshotPath(dataDir, fixture.packId)).size / 1e6;
     return {
       id: 'durable-answer',
       title: `Durable answer: progress store with ${fixture.items.toLocaleString('en')} items and ${fixture.reviews.toLocaleString('en')} reviews`,

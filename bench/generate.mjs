@@ -7,7 +7,8 @@
 //   node bench/generate.mjs store DATADIR --pack-dir DIR [--items 10000] [--reviews 100000]
 //       progress/<packId>/log.jsonl with R review events over I items (the pack's own items
 //       first, then retired ones no longer in the pack), then `examdrill stats --json` once so
-//       the real program folds the log and writes the state.json snapshot.
+//       the real program migrates the log to this data dir's device (log.<device-id>.jsonl),
+//       folds it and writes the state.<device-id>.json snapshot.
 //
 // Output is deterministic (seeded); the benchmarks keep it in bench/.out/fixtures and rebuild it
 // only when the parameters or this file change.
@@ -113,7 +114,8 @@ export function generatePack(dir, { questions = 5000, id = `synth-${questions}`,
 const DAY_MS = 86_400_000;
 
 /**
- * Writes <dataDir>/progress/<packId>/log.jsonl: `reviews` review events over `items` items,
+ * Writes <dataDir>/progress/<packId>/log.jsonl (the single log of before per-device logs, which
+ * the first open migrates, as it would a learner's): `reviews` review events over `items` items,
  * spread over the year before now, each line valid per src/store/progress/progress-schema.ts,
  * with `prev` and `after` consistent with the fold in src/domain/progress/state.ts. Items
  * beyond the pack's own are ids from an earlier pack version (retired, as a real learner has).
@@ -197,11 +199,17 @@ export function writeReviewLog(dataDir, { packId, packItems, items = 10_000, rev
   return { logPath, items: pool.length, reviews, bytes: statSync(logPath).size };
 }
 
-/** Runs the built program once so that it folds the log and writes state.json. */
+/** This data dir's snapshot of a pack (`state.<device-id>.json`; the device id is made on first open). */
+export function snapshotPath(dataDir, packId) {
+  const device = readFileSync(join(dataDir, 'device-id'), 'utf8').trim();
+  return join(dataDir, 'progress', packId, `state.${device}.json`);
+}
+
+/** Runs the built program once so that it folds the log and writes the snapshot. */
 export function snapshotWithProgram(dataDir, packDir, packId) {
   const r = spawnSync(process.execPath, [program(), 'stats', '--json', '--data-dir', dataDir, '--packs-dir', packDir, '--pack', packId], { env: childEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`examdrill stats failed (${r.status}): ${r.stderr}`);
-  const snap = join(dataDir, 'progress', packId, 'state.json');
+  const snap = snapshotPath(dataDir, packId);
   if (!existsSync(snap)) throw new Error(`examdrill stats wrote no snapshot at ${snap}`);
   const stats = JSON.parse(r.stdout);
   return { snapshot: snap, snapshotBytes: statSync(snap).size, totalReviews: stats.reviews?.total };

@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'examdrill progress check [--pack ID] [--repair] [--json]',
     summary: "check that the progress snapshot equals a rebuild from the review log; exit 3 if not",
     details:
-      'Rebuilds the state from the whole review log, in its defined order (event time, then event id), and compares it field by field with the snapshot (state.json, plus the log after it). Prints "consistent" and exits 0, or lists the differing fields and exits 3. --repair rewrites the snapshot from the rebuild (the old one goes to backups/) and exits 0. The log is never changed.',
+      'Rebuilds the state from all review logs of the pack (every device\'s log.<device-id>.jsonl, each event once), in their defined order (event time, then event id), and compares it field by field with this device\'s snapshot (state.<device-id>.json, plus the logs after it). Prints "consistent" and exits 0, or lists the differing fields and exits 3. --repair rewrites the snapshot from the rebuild (the old one goes to backups/) and exits 0. The log is never changed.',
     options: [opt.pack, { name: 'repair', kind: 'boolean', description: 'rewrite the snapshot from the log when they differ' }, opt.json, ...common],
     positionals: { min: 0, max: 0, names: '' },
     run: async (ctx) => (await import('./commands/progress-check.js')).runProgressCheck(ctx),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/store/pack/load-pack.js';
 import { writeDeck, type DeckSpec } from '../helpers/anki-deck.js';
 import { BUNDLED_PACK, runCli, tempDir } from '../helpers/run-cli.js';
+import { progressFiles } from '../helpers/progress-files.js';
 
 async function loaded(dir: string) {
   const result = await loadPack(dir);
@@ -178,7 +179,7 @@ describe('pack import --from apkg --with-history', () => {
     const again = await runCli(['pack', 'import', 'history.apkg', '--from', 'apkg', '--out', 'p2', '--with-history'], { cwd: dir, env, now: new Date(start + 9 * DAY) });
     expect(again.stdout).toContain("Imported 1 review from the deck's history (7 already imported before)");
     expect((await stats()).reviews.total).toBe(8);
-    const log = readFileSync(join(data, 'progress', 'history', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; item: string; rating: number; at: string; after: { phase: string; reps: number } | null });
+    const log = readFileSync(progressFiles(data, 'history').log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; item: string; rating: number; at: string; after: { phase: string; reps: number } | null });
     expect(log.map((e) => e.type)).toEqual(Array(8).fill('review'));
     // Replayed in time order through the scheduler: the HTTPS card ends in review with 5 answers.
     const https = log.filter((e) => e.item === log[0]!.item);

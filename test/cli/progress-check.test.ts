@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/domain/progress/events.js';
 import { applyEvent, emptyProgress } from '../../src/domain/progress/state.js';
@@ -9,10 +8,11 @@ import { SnapshotAdapter } from '../../src/store/progress/snapshot-adapter.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/store/progress/snapshot-version.js';
 import { reviewEvent } from '../helpers/events.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { progressFiles } from '../helpers/progress-files.js';
 
 const PACK = 'aws-dop-c02';
 const at = (s: number) => new Date(Date.UTC(2026, 10, 1, 8, 0, s));
-const files = (dir: string) => ({ log: join(dir, 'progress', PACK, 'log.jsonl'), snap: join(dir, 'progress', PACK, 'state.json') });
+const files = (dir: string) => progressFiles(dir, PACK);
 const check = (dir: string, ...flags: string[]) => runCli(['progress', 'check', '--pack', PACK, ...flags], { env: { EXAMDRILL_DATA_DIR: dir } });
 
 /** A data dir whose store recorded these answers, in this order, and wrote its snapshot. */

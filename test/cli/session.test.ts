@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
+import { progressFiles } from '../helpers/progress-files.js';
 
 /** A small pack in a temp packs folder, so tests can edit it. */
 function smallPack(): { packs: string; dir: string } {
@@ -93,7 +94,7 @@ describe('options that change settings', () => {
     const data = tempDir();
     for (let i = 0; i < 3; i += 1) await runCli(['study', '--exam-date', '2027-03-15'], { env: env(data), input: 'q\n' });
     await runCli(['study', '--exam-date', '2027-04-01'], { env: env(data), input: 'q\n' });
-    const log = readFileSync(join(data, 'progress', 'aws-dop-c02', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; value?: unknown });
+    const log = readFileSync(progressFiles(data, 'aws-dop-c02').log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; value?: unknown });
     expect(log.filter((e) => e.type === 'settings').map((e) => e.value)).toEqual(['2027-03-15', '2027-04-01']);
   });
 });
@@ -131,7 +132,7 @@ describe('errors a learner can act on', () => {
   it('a progress file written by a newer examdrill is left alone', async () => {
     const data = tempDir();
     await runCli(['quiz', '--count', '1'], { env: env(data), input: 'a\n' });
-    const snap = join(data, 'progress', 'aws-dop-c02', 'state.json');
+    const snap = progressFiles(data, 'aws-dop-c02').snap;
     writeFileSync(snap, JSON.stringify({ schema: 7 }));
     const r = await runCli(['stats'], { env: env(data) });
     expect(r.code).toBe(2);
@@ -200,7 +201,7 @@ describe('moving options in a new pack version', () => {
     await runCli(['study', ...args], { env: env(data), input: 'q\n' });
     // The session logged the move; the fold renumbered; stats agrees, and a rebuild from the log too.
     expect(await stats()).toMatchObject({ option: 0, optionText: 'None.', times: 1 });
-    const log = readFileSync(join(data, 'progress', 'valid-nested', 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; moves?: unknown });
+    const log = readFileSync(progressFiles(data, 'valid-nested').log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; moves?: unknown });
     expect(log.filter((e) => e.type === 'pack-sync').at(-1)!.moves).toEqual({ 'q-single': [1, 0] });
     const check = await runCli(['progress', 'check', ...args], { env: env(data) });
     expect(check.code).toBe(0);

@@ -1,8 +1,8 @@
 /** A closed terminal (SIGHUP) or a kill (SIGTERM) saves the snapshot and exits; no answer is lost. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { disposeAll, runPiped, startPty, waitForExit } from '../helpers/pty.js';
+import { progressFiles } from '../helpers/progress-files.js';
 
 afterEach(disposeAll);
 
@@ -20,7 +20,7 @@ describe('signals (e2e)', () => {
     t.kill(signal);
     const exit = await waitForExit(t);
     expect(exit.exitCode).toBe(code);
-    const snapshot = join(t.dataDir, 'progress', 'aws-dop-c02', 'state.json');
+    const snapshot = progressFiles(t.dataDir, 'aws-dop-c02').snap;
     expect(existsSync(snapshot)).toBe(true);
     expect((JSON.parse(readFileSync(snapshot, 'utf8')) as { progress: { totalReviews: number } }).progress.totalReviews).toBeGreaterThanOrEqual(1);
     const stats = await runPiped(['stats', '--json'], { dataDir: t.dataDir });

@@ -32,7 +32,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     process.stdout.write('ok s\n');
   } else if (op === 't') {
     const half = JSON.stringify(reviewEvent('torn', new Date(0)));
-    appendFileSync(join(store.dir, 'log.jsonl'), half.slice(0, half.length >> 1));
+    appendFileSync(join(store.dir, `log.${store.device}.jsonl`), half.slice(0, half.length >> 1));
     process.stdout.write('ok t\n');
   } else if (op === 'q') {
     await store.close();

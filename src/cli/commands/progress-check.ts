@@ -1,6 +1,6 @@
 /**
- * `examdrill progress check [--repair]`: does the snapshot (state.json) hold the state the review
- * log gives when folded in its defined order (time, then id)? Exit 0 when it does (or after a
+ * `examdrill progress check [--repair]`: does this device's snapshot (state.<device-id>.json) hold
+ * the state the review logs give when folded in its defined order (time, then id)? Exit 0 when it does (or after a
  * repair), 3 when it does not, with each differing field listed. Needs no terminal UI.
  */
 import { dayKey } from '../../domain/time/day.js';

@@ -1,5 +1,8 @@
-/** The review log's whole lines as events, for a full rebuild and for `progress check`. */
+/** The review logs' whole lines as events, for a full rebuild and for `progress check`. */
 import type { ProgressEvent } from '../../domain/progress/events.js';
+import { join } from 'node:path';
+import type { StoreFs } from './file-system.js';
+import { checkLineFormat, listLogs, NewerLogError, readFrom } from './log-files.js';
 
 /** An event of the log and the byte offset just after its line. */
 export interface LogLine {
@@ -10,9 +13,10 @@ export interface LogLine {
 /**
  * Every whole line of `buffer` (a log read from its start) that `validate` accepts, in file
  * order. Blank lines are passed over; a line that is no event is counted in `skipped`; a torn
- * last line (no newline yet) is left out, and `wholeBytes` ends before it.
+ * last line (no newline yet) is left out, and `wholeBytes` ends before it. A line of a newer log
+ * format throws NewerLogError: skipping it would lose what it says.
  */
-export function parseLogLines(buffer: Buffer, validate: (value: unknown) => ProgressEvent): { lines: LogLine[]; skipped: number; wholeBytes: number } {
+export function parseLogLines(buffer: Buffer, validate: (value: unknown) => ProgressEvent, file = 'log'): { lines: LogLine[]; skipped: number; wholeBytes: number } {
   const lines: LogLine[] = [];
   let skipped = 0;
   let pos = 0;
@@ -21,10 +25,50 @@ export function parseLogLines(buffer: Buffer, validate: (value: unknown) => Prog
     pos = nl + 1;
     if (!text.trim()) continue;
     try {
-      lines.push({ event: validate(JSON.parse(text)), end: pos });
-    } catch {
+      const value: unknown = JSON.parse(text);
+      checkLineFormat(value, file);
+      lines.push({ event: validate(value), end: pos });
+    } catch (e) {
+      if (e instanceof NewerLogError) throw e;
       skipped += 1;
     }
   }
   return { lines, skipped, wholeBytes: pos };
+}
+
+/** One log of a pack's folder, read whole. */
+export interface LogFile {
+  readonly name: string;
+  readonly lines: LogLine[];
+  readonly skipped: number;
+  /** Bytes up to the end of the last whole line. */
+  readonly wholeBytes: number;
+  /** The file's size: more than `wholeBytes` while its last line is still being written (torn). */
+  readonly size: number;
+}
+
+/** Every log of a pack's folder (log-files.ts `listLogs`), each read whole. */
+export function readLogs(fs: StoreFs, dir: string, validate: (value: unknown) => ProgressEvent): LogFile[] {
+  const out: LogFile[] = [];
+  for (const name of listLogs(fs, dir)) {
+    const read = readFrom(fs, join(dir, name), 0);
+    if (!read) continue; // Removed since the listing.
+    const { lines, skipped, wholeBytes } = parseLogLines(read.buffer, validate, join(dir, name));
+    out.push({ name, lines, skipped, wholeBytes, size: read.size });
+  }
+  return out;
+}
+
+/** The events of all logs, each once (a conflicted copy repeats its original's events). */
+export function unionEvents(files: readonly LogFile[]): ProgressEvent[] {
+  const seen = new Set<string>();
+  const out: ProgressEvent[] = [];
+  for (const file of files) {
+    for (const { event } of file.lines) {
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
+      out.push(event);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 /**
- * `progress check`'s store side: rebuilds a pack's state from its whole review log in the log's
+ * `progress check`'s store side: rebuilds a pack's state from all its review logs (each device's,
+ * each event once) in the log's
  * order (domain/progress/order.ts), compares it with the state the snapshot gives (the snapshot,
  * plus the log's tail after it, as an open would), and on request rewrites the snapshot from the
  * rebuild through the store's own snapshot write (temp file, fsync, rename, under the lock). The
@@ -7,18 +8,21 @@
  */
 import { join } from 'node:path';
 import type { ProgressEvent } from '../../domain/progress/events.js';
-import { compareEvents, diffProgress, foldInOrder, type StateDifference } from '../../domain/progress/order.js';
+import { compareEvents, diffProgress, foldInOrder, type EventKey, type StateDifference } from '../../domain/progress/order.js';
 import { applyEvent, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
-import { parseLogLines, type LogLine } from './log-lines.js';
+import { deviceId, isDeviceLog, logFileName, migrateLegacyLog, snapshotFileName } from './log-files.js';
+import { readLogs, unionEvents, type LogFile } from './log-lines.js';
 import { eventSchema } from './progress-schema.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 
 export interface CheckResult {
+  /** The logs read (`log.*.jsonl` of the pack's folder): shown as one pattern. */
   readonly logPath: string;
+  readonly logs: readonly string[];
   readonly snapPath: string;
-  /** Events in the log's whole lines; lines that are not events are counted apart. */
+  /** Events in the logs' whole lines, each once; lines that are not events are counted apart. */
   readonly events: number;
   readonly skippedLines: number;
   /** Why the snapshot could not be compared (absent, unreadable), if so. */
@@ -42,10 +46,15 @@ export async function checkProgress(dataDir: string, packId: string, options: Ch
   const fs = options.fs ?? nodeFs;
   const now = options.now ?? (() => new Date());
   const dir = join(dataDir, 'progress', packId);
-  const logPath = join(dir, 'log.jsonl');
-  const snapPath = join(dir, 'state.json');
-  const { lines, skippedLines, wholeBytes } = readLog(fs, logPath);
-  const rebuilt = foldInOrder(lines.map((l) => l.event));
+  const device = deviceId(fs, dataDir);
+  fs.mkdirSync(dir);
+  migrateLegacyLog(fs, dir, device);
+  const ownName = logFileName(device);
+  const snapPath = join(dir, snapshotFileName(device));
+  const files = readLogs(fs, dir, (value) => eventSchema.parse(value) as ProgressEvent);
+  const events = unionEvents(files);
+  const skippedLines = files.reduce((n, f) => n + f.skipped, 0);
+  const rebuilt = foldInOrder(events);
 
   let snapshot: Snapshot | undefined;
   let snapshotProblem: string | undefined;
@@ -57,53 +66,44 @@ export async function checkProgress(dataDir: string, packId: string, options: Ch
     else throw e;
   }
   let differences: StateDifference[] = [];
+  const ownBytes = files.find((f) => f.name === ownName)?.wholeBytes ?? 0;
   if (snapshot) {
     if (snapshot.packId !== packId) snapshotProblem = `the snapshot belongs to pack ${snapshot.packId}`;
-    else if (snapshot.logBytes > wholeBytes) snapshotProblem = `the snapshot covers ${snapshot.logBytes} bytes of log but the log has ${wholeBytes}`;
-    else differences = diffProgress(rebuilt, openedState(snapshot, lines, rebuilt));
+    else if (snapshot.logBytes > ownBytes) snapshotProblem = `the snapshot covers ${snapshot.logBytes} bytes of log but the log has ${ownBytes}`;
+    else differences = diffProgress(rebuilt, openedState(snapshot, ownName, files, rebuilt));
   }
 
   let repaired = false;
   if (options.repair && (differences.length > 0 || snapshotProblem !== undefined)) {
     const adapter = new SnapshotAdapter(snapPath, fs, options.today ?? (() => now().toISOString().slice(0, 10)));
-    await adapter.write({ schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: wholeBytes, writtenAt: now().toISOString(), progress: rebuilt });
+    const logs = Object.fromEntries(files.map((f) => [f.name, f.wholeBytes]));
+    const last = events.reduce<EventKey | undefined>((max, e) => (!max || compareEvents(e, max) > 0 ? { at: e.at, id: e.id } : max), undefined);
+    await adapter.write({ schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: ownBytes, logs: { [ownName]: ownBytes, ...logs }, writtenAt: now().toISOString(), ...(last ? { last } : {}), progress: rebuilt });
     if (adapter.lastWrite === 'locked') throw new SnapshotLockedError(`the snapshot ${snapPath} is being written by another examdrill process`);
     repaired = adapter.lastWrite === 'written';
   }
-  return { logPath, snapPath, events: lines.length, skippedLines, ...(snapshotProblem ? { snapshotProblem } : {}), differences, repaired };
+  return { logPath: join(dir, 'log.*.jsonl'), logs: files.map((f) => join(dir, f.name)), snapPath, events: events.length, skippedLines, ...(snapshotProblem ? { snapshotProblem } : {}), differences, repaired };
 }
 
 /**
- * The state a store opening this snapshot would hold: the snapshot, then the log's tail after it,
- * or, when a tail event sorts before one already folded, the rebuild (as the store does).
+ * The state a store opening this snapshot would hold: the snapshot, then each log's tail after
+ * the bytes it covers, or, when a tail event sorts before one already folded, a log shrank, or
+ * a conflicted copy grew, the rebuild (as the store does).
  */
-function openedState(snapshot: Snapshot, lines: readonly LogLine[], rebuilt: ProgressState): ProgressState {
+function openedState(snapshot: Snapshot, ownName: string, files: readonly LogFile[], rebuilt: ProgressState): ProgressState {
   const state = structuredClone(snapshot.progress);
-  let last = snapshot.last ?? lines.findLast((l) => l.end <= snapshot.logBytes)?.event;
-  for (const { event, end } of lines) {
-    if (end <= snapshot.logBytes) continue;
-    if (last && compareEvents(event, last) < 0) return rebuilt;
-    applyEvent(state, event);
-    last = event;
+  const covered = { ...(snapshot.logs ?? {}), [ownName]: snapshot.logBytes };
+  let last: EventKey | undefined = snapshot.last ?? files.find((f) => f.name === ownName)?.lines.findLast((l) => l.end <= snapshot.logBytes)?.event;
+  for (const file of files) {
+    const from = covered[file.name] ?? 0;
+    if (file.wholeBytes < from) return rebuilt;
+    if (file.name !== ownName && !isDeviceLog(file.name) && file.wholeBytes > from) return rebuilt;
+    for (const { event, end } of file.lines) {
+      if (end <= from) continue;
+      if (last && compareEvents(event, last) < 0) return rebuilt;
+      applyEvent(state, event);
+      last = event;
+    }
   }
   return state;
-}
-
-/** Every whole line of the log that is an event; a torn last line is left out (it is not an event yet). */
-function readLog(fs: StoreFs, logPath: string): { lines: LogLine[]; skippedLines: number; wholeBytes: number } {
-  let buffer: Buffer;
-  try {
-    const fd = fs.openSync(logPath, 'r');
-    try {
-      buffer = Buffer.alloc(fs.fstatSync(fd).size);
-      fs.readSync(fd, buffer, 0, buffer.length, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], skippedLines: 0, wholeBytes: 0 };
-    throw e;
-  }
-  const { lines, skipped, wholeBytes } = parseLogLines(buffer, (value) => eventSchema.parse(value) as ProgressEvent);
-  return { lines, skippedLines: skipped, wholeBytes };
 }

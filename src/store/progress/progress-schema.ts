@@ -91,8 +91,10 @@ const progressState = z.object({
 export const snapshotSchema = z.object({
   schema: z.literal(SNAPSHOT_SCHEMA_VERSION),
   packId: z.string(),
-  /** How many bytes of the review log this snapshot has folded in. */
+  /** How many bytes of this device's review log this snapshot has folded in. */
   logBytes: z.int().check(z.nonnegative()),
+  /** Per log file of the pack's folder (this device's and the others'), the bytes folded in. */
+  logs: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
   writtenAt: iso,
   /** The event that sorts last among those folded in (absent in older snapshots). */
   last: z.optional(z.object({ at: iso, id: z.string() })),

@@ -9,6 +9,11 @@
  * while they come in time order (one writer: every time); an event that sorts before one already
  * folded (another process's answer read late, a clock set back) makes the store rebuild the state
  * from the whole log, in order, before anything reads it or a snapshot is written.
+ *
+ * "The log" is the union of the pack folder's logs (log-files.ts): this device appends only to
+ * `log.<device-id>.jsonl` and reads the others' tails as they grow, as it reads another local
+ * process's lines. A conflicted copy that grows, or a log that shrank (replaced by the sync
+ * tool), makes it rebuild from all logs, each event once.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -17,7 +22,8 @@ import type { NewEvent, ProgressEvent } from '../../domain/progress/events.js';
 import { compareEvents, foldInOrder, type EventKey } from '../../domain/progress/order.js';
 import { applyEvent, emptyProgress, type ProgressState } from '../../domain/progress/state.js';
 import { nodeFs, type StoreFs } from './file-system.js';
-import { parseLogLines } from './log-lines.js';
+import { checkLineFormat, deviceId, deviceOfLog, isDeviceLog, listLogs, logFileName, migrateLegacyLog, NewerLogError, readFrom, snapshotFileName } from './log-files.js';
+import { readLogs, unionEvents } from './log-lines.js';
 import { parseSnapshot, SnapshotAdapter, SnapshotError, type Snapshot } from './snapshot-adapter.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 
@@ -30,6 +36,8 @@ const GROWTH_FLUSH_BYTES = 512 * 1024;
 export interface ProgressStore {
   readonly packId: string;
   readonly dir: string;
+  /** This data dir's device id: the store appends to `log.<device>.jsonl` only. */
+  readonly device: string;
   readonly state: ProgressState;
   /** Things the learner should be told, once, e.g. that a corrupt file was moved aside. */
   readonly notices: readonly string[];
@@ -72,8 +80,16 @@ export interface OpenOptions {
 export async function openProgressStore(dataDir: string, packId: string, options: OpenOptions = {}): Promise<ProgressStore> {
   const fs = options.fs ?? nodeFs;
   const dir = join(dataDir, 'progress', packId);
-  const logPath = join(dir, 'log.jsonl');
-  const snapPath = join(dir, 'state.json');
+  let device: string;
+  try {
+    device = deviceId(fs, dataDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EBADDEVICE') throw new ProgressAccessError((e as Error).message, 'Delete that file: a new device id is made on the next start, and no answer is lost.');
+    throw accessError(e, join(dataDir, 'device-id'));
+  }
+  const ownName = logFileName(device);
+  const logPath = join(dir, ownName);
+  const snapPath = join(dir, snapshotFileName(device));
   const now = options.now ?? (() => new Date());
   // The event schema (zod) is loaded only when a line this process did not write must be read:
   // a log tail after a crash, or another process's answers. Most starts need neither.
@@ -87,6 +103,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
 
   try {
     fs.mkdirSync(dir);
+    migrateLegacyLog(fs, dir, device);
   } catch (e) {
     throw accessError(e, dir);
   }
@@ -121,8 +138,12 @@ export async function openProgressStore(dataDir: string, packId: string, options
   }
 
   const state = snapshot.progress;
-  let readBytes = snapshot.logBytes;
-  let snapshotBytes = snapshot.logBytes;
+  /** Per log file, the bytes read and folded in (up to the end of a whole line). */
+  const offsets = new Map<string, number>(Object.entries(snapshot.logs ?? { [ownName]: snapshot.logBytes }));
+  offsets.set(ownName, snapshot.logBytes);
+  const offsetsKey = (): string => JSON.stringify([...offsets].sort());
+  let snapshotKey = offsetsKey();
+  let snapshotOwnBytes = snapshot.logBytes;
   let version = 0;
   let flushedVersion = 0;
   /** Ids of events this process appended but has not yet met while reading the log. */
@@ -131,8 +152,10 @@ export async function openProgressStore(dataDir: string, packId: string, options
   let closed = false;
   /** The event that sorts last among those folded in. */
   let last: EventKey | undefined = snapshot.last ?? (snapshot.logBytes > 0 ? lastLineKey(fs, logFd, snapshot.logBytes) : undefined);
-  /** An event sorted before `last` was folded in after it: the state must be rebuilt from the log. */
+  /** An event sorted before `last` was folded in after it (or a log was replaced): the state must be rebuilt from the logs. */
   let outOfOrder = false;
+  /** An unreadable line met on open, for the notice; the file it was in. */
+  let skippedIn = logPath;
 
   /** Folds one event in as it comes, noting when it came out of the log's order. */
   const fold = (event: ProgressEvent): void => {
@@ -149,30 +172,53 @@ export async function openProgressStore(dataDir: string, packId: string, options
   const rebuild = (): void => {
     const validate = validateEvent;
     if (!validate) throw new Error('rebuild before the event schema was loaded');
-    const size = fs.fstatSync(logFd).size;
-    const buffer = Buffer.alloc(size);
-    fs.readSync(logFd, buffer, 0, size, 0);
     // Unreadable lines are skipped, as when they were first met.
-    const { lines, wholeBytes } = parseLogLines(buffer, validate);
-    const events = lines.map((l) => l.event);
+    const files = guardFormat(() => readLogs(fs, dir, validate));
+    const events = unionEvents(files);
     Object.assign(state, foldInOrder(events));
     last = events.reduce<EventKey | undefined>((max, e) => (!max || compareEvents(e, max) > 0 ? { at: e.at, id: e.id } : max), undefined);
-    readBytes = wholeBytes;
+    offsets.clear();
+    for (const file of files) offsets.set(file.name, file.wholeBytes);
+    if (!offsets.has(ownName)) offsets.set(ownName, 0);
     ownPending.clear();
     outOfOrder = false;
     version += 1;
   };
 
   /**
-   * Folds in the log's whole lines after `readBytes`. Lines this process wrote are already in the
-   * state and are skipped by id. Another writer's line needs the event schema: until it is
+   * Folds in every log's whole lines after its offset. Lines this process wrote are already in
+   * the state and are skipped by id. Another writer's line needs the event schema: until it is
    * loaded, reading stops before that line and resumes once it is (false is returned).
    */
   const readTail = (): boolean => {
-    const size = fs.fstatSync(logFd).size;
-    if (size <= readBytes) return true;
-    const buffer = Buffer.alloc(size - readBytes);
-    fs.readSync(logFd, buffer, 0, buffer.length, readBytes);
+    for (const name of listLogs(fs, dir)) if (!readFileTail(name)) return false;
+    if (!offsets.has(ownName)) offsets.set(ownName, 0);
+    // (Own events out of order with the schema still loading wait for rebuildIfOutOfOrder.)
+    if (outOfOrder && validateEvent) rebuild();
+    return true;
+  };
+
+  /** Reads one log's tail: see readTail. */
+  const readFileTail = (name: string): boolean => {
+    const own = name === ownName;
+    const known = offsets.get(name) ?? 0;
+    let buffer: Buffer;
+    if (own) {
+      const size = fs.fstatSync(logFd).size;
+      if (size <= known) return true;
+      buffer = Buffer.alloc(size - known);
+      fs.readSync(logFd, buffer, 0, buffer.length, known);
+    } else {
+      const read = readFrom(fs, join(dir, name), known);
+      if (!read || read.size === known) return true;
+      // Shorter than what was folded (replaced by the sync tool), or a conflicted copy or
+      // legacy log that may repeat other logs' events: rebuild from all logs, each event once.
+      if (read.size < known || !isDeviceLog(name)) {
+        outOfOrder = true;
+        return true;
+      }
+      buffer = read.buffer;
+    }
     let pos = 0;
     for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
       const line = buffer.toString('utf8', pos, nl);
@@ -182,10 +228,11 @@ export async function openProgressStore(dataDir: string, packId: string, options
       } catch {
         value = null;
       }
+      guardFormat(() => checkLineFormat(value, join(dir, name)));
       const id = (value as { id?: unknown } | null | undefined)?.id;
-      if (value !== undefined && !(typeof id === 'string' && ownPending.delete(id))) {
+      if (value !== undefined && !(own && typeof id === 'string' && ownPending.delete(id))) {
         if (!validateEvent) {
-          readBytes += pos;
+          offsets.set(name, known + pos);
           void loadValidator()
             .then(() => closed || readTail())
             .catch(() => undefined); // A store closed meanwhile; the next open reads the line.
@@ -196,14 +243,13 @@ export async function openProgressStore(dataDir: string, packId: string, options
           event = validateEvent(value);
         } catch {
           skippedLines += 1;
+          skippedIn = join(dir, name);
         }
         if (event) fold(event);
       }
       pos = nl + 1;
     }
-    readBytes += pos;
-    // (Own events out of order with the schema still loading wait for rebuildIfOutOfOrder.)
-    if (outOfOrder && validateEvent) rebuild();
+    offsets.set(name, known + pos);
     return true;
   };
 
@@ -224,10 +270,14 @@ export async function openProgressStore(dataDir: string, packId: string, options
     fs.readSync(logFd, last, 0, 1, logSize - 1);
     if (last[0] !== 0x0a) appendRaw('\n');
   }
-  if (logSize > readBytes && !validateEvent) await loadValidator();
+  // Another device's lines, or this one's after a crash, need the event schema.
+  const logs = listLogs(fs, dir);
+  const behind = logs.some((name) => (name === ownName ? fs.fstatSync(logFd).size : (fs.statSync(join(dir, name))?.size ?? 0)) !== (offsets.get(name) ?? 0));
+  if ((behind || logs.length !== offsets.size) && !validateEvent) await loadValidator();
   readTail();
-  flushedVersion = snapshot.logBytes === readBytes ? version : -1;
-  if (skippedLines > 0) notices.push(`${skippedLines} unreadable line${skippedLines === 1 ? '' : 's'} in the review log ${logPath} ${skippedLines === 1 ? 'was' : 'were'} skipped (kept in the file).`);
+  if (outOfOrder) rebuild();
+  flushedVersion = snapshotKey === offsetsKey() ? version : -1;
+  if (skippedLines > 0) notices.push(`${skippedLines} unreadable line${skippedLines === 1 ? '' : 's'} in the review log ${skippedIn} ${skippedLines === 1 ? 'was' : 'were'} skipped (kept in the file).`);
 
   /**
    * Appends whole lines. Half a line at the log's end (a writer killed in the middle of its write,
@@ -252,12 +302,22 @@ export async function openProgressStore(dataDir: string, packId: string, options
     }
   }
 
+  /** A line of a newer log format is refused as a user error: skipping it would lose it. */
+  function guardFormat<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof NewerLogError) throw new ProgressAccessError(e.message, `Upgrade examdrill on this machine (another device, ${deviceOfLog(e.file.split('/').pop() ?? '')}, wrote it); nothing was changed.`);
+      throw e;
+    }
+  }
+
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
   const scheduleFlush = (): void => {
     if (options.autoFlush === false || closed) return;
     if (timer) clearTimeout(timer);
-    const grown = fs.fstatSync(logFd).size - snapshotBytes > GROWTH_FLUSH_BYTES;
+    const grown = fs.fstatSync(logFd).size - snapshotOwnBytes > GROWTH_FLUSH_BYTES;
     timer = setTimeout(() => void store.flush().catch(() => undefined), grown ? 0 : IDLE_FLUSH_MS);
     timer.unref();
   };
@@ -265,6 +325,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
   const store: ProgressStore = {
     packId,
     dir,
+    device,
     state,
     notices,
     record(input) {
@@ -302,13 +363,14 @@ export async function openProgressStore(dataDir: string, packId: string, options
       if (closed) return;
       if (outOfOrder) rebuild();
       readTail();
-      if (version === flushedVersion && snapshotBytes === readBytes) return;
+      const key = offsetsKey();
+      if (version === flushedVersion && snapshotKey === key) return;
       const target = version;
-      const bytes = fs.fstatSync(logFd).size;
-      // The snapshot must fold exactly the log's first `bytes`: wait out another writer's half line.
-      if (ownPending.size > 0 || bytes !== readBytes) return scheduleFlush();
+      // The snapshot folds exactly each log's first `offsets` bytes; own lines not yet met in the
+      // log (another's line before them still to read) would be folded beyond them.
+      if (ownPending.size > 0) return scheduleFlush();
       adapter.isCurrent = () => version === target;
-      db.data = { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: bytes, writtenAt: now().toISOString(), ...(last ? { last } : {}), progress: state };
+      db.data = { schema: SNAPSHOT_SCHEMA_VERSION, packId, logBytes: offsets.get(ownName) ?? 0, logs: Object.fromEntries(offsets), writtenAt: now().toISOString(), ...(last ? { last } : {}), progress: state };
       flushing = db
         .write()
         .catch((e: unknown) => {
@@ -320,7 +382,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
       await flushing;
       if (adapter.lastWrite === 'written') {
         flushedVersion = target;
-        snapshotBytes = bytes;
+        snapshotKey = key;
+        snapshotOwnBytes = offsets.get(ownName) ?? 0;
       } else if (adapter.lastWrite === 'stale' || adapter.lastWrite === 'locked') {
         // Changed meanwhile, or another process holds the lock: try again later.
         scheduleFlush();

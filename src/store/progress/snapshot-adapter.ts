@@ -21,6 +21,8 @@ export interface Snapshot {
   readonly schema: number;
   readonly packId: string;
   readonly logBytes: number;
+  /** Per log file of the pack's folder, the bytes folded in; absent before per-device logs (then: this device's log, `logBytes`). */
+  readonly logs?: Readonly<Record<string, number>>;
   readonly writtenAt: string;
   /** The event that sorts last (time, then id) among those folded in; absent in older snapshots. */
   readonly last?: EventKey;

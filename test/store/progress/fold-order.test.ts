@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../src/domain/progress/events.js';
 import { diffProgress, foldInOrder } from '../../../src/domain/progress/order.js';
@@ -7,10 +6,11 @@ import { applyEvent, emptyProgress } from '../../../src/domain/progress/state.js
 import { checkProgress } from '../../../src/store/progress/progress-check.js';
 import { openProgressStore } from '../../../src/store/progress/progress-store.js';
 import { reviewEvent } from '../../helpers/events.js';
+import { progressFiles } from '../../helpers/progress-files.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
 const logOf = (dir: string) =>
-  readFileSync(join(dir, 'progress', 'p', 'log.jsonl'), 'utf8')
+  readFileSync(progressFiles(dir, 'p').log, 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as ProgressEvent);

@@ -10,10 +10,11 @@ import { isIntact } from '../../../src/store/progress/snapshot-adapter.js';
 import { openProgressStore, ProgressAccessError } from '../../../src/store/progress/progress-store.js';
 import { bundleForChild } from '../../helpers/bundle.js';
 import { reviewEvent } from '../../helpers/events.js';
+import { deviceOf, progressFiles } from '../../helpers/progress-files.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 1, 8, 0, s));
-const paths = (dir: string) => ({ log: join(dir, 'progress', 'p', 'log.jsonl'), snap: join(dir, 'progress', 'p', 'state.json') });
+const paths = (dir: string) => progressFiles(dir, 'p');
 
 describe('the progress store on real files', () => {
   it('replays the log on open when there is no snapshot', async () => {
@@ -53,9 +54,9 @@ describe('the progress store on real files', () => {
     const b = await openProgressStore(dir, 'p', { autoFlush: false, now: () => at(99) });
     expect(b.state.totalReviews).toBe(5);
     expect(b.notices).toHaveLength(1);
-    expect(b.notices[0]).toMatch(/^Your progress file was unreadable \(not valid JSON .*\)\. It was moved to .*state\.json\.corrupt-2026-11-01T08-01-39-000Z; progress was rebuilt from the review log\.$/);
+    expect(b.notices[0]).toMatch(/^Your progress file was unreadable \(not valid JSON .*\)\. It was moved to .*state\.[0-9a-f]+\.json\.corrupt-2026-11-01T08-01-39-000Z; progress was rebuilt from the review log\.$/);
     const aside = readdirSync(join(dir, 'progress', 'p')).filter((f) => f.includes('.corrupt-'));
-    expect(aside).toEqual(['state.json.corrupt-2026-11-01T08-01-39-000Z']);
+    expect(aside).toEqual([`state.${deviceOf(dir)}.json.corrupt-2026-11-01T08-01-39-000Z`]);
   });
 
   it('heads the snapshot with a hash of its content; a hand edit that breaks the hash is validated in full', async () => {
@@ -158,9 +159,9 @@ describe('the progress store on real files', () => {
 
   it('turns EACCES, ENOSPC and EBUSY into a clear error and records nothing', async () => {
     for (const [code, pattern] of [
-      ['ENOSPC', /^the disk is full: could not save progress to .*log\.jsonl$/],
-      ['EACCES', /^permission denied writing progress to .*log\.jsonl$/],
-      ['EBUSY', /^the progress file .*log\.jsonl is locked by another program$/],
+      ['ENOSPC', /^the disk is full: could not save progress to .*log\.[0-9a-f]+\.jsonl$/],
+      ['EACCES', /^permission denied writing progress to .*log\.[0-9a-f]+\.jsonl$/],
+      ['EBUSY', /^the progress file .*log\.[0-9a-f]+\.jsonl is locked by another program$/],
     ] as const) {
       const dir = tempDir();
       let failing = false;

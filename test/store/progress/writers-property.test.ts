@@ -18,6 +18,7 @@ import { compareEvents, diffProgress, foldInOrder } from '../../../src/domain/pr
 import { checkProgress } from '../../../src/store/progress/progress-check.js';
 import { openProgressStore } from '../../../src/store/progress/progress-store.js';
 import { bundleForChild } from '../../helpers/bundle.js';
+import { progressFiles } from '../../helpers/progress-files.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
 type Op = 'record' | 'flush' | 'sync' | 'kill' | 'kill-during-record' | 'kill-during-flush' | 'torn-kill';
@@ -165,7 +166,7 @@ describe('several writer processes, random interleavings and kills', () => {
           for (const id of writer.acked) acked.add(id);
         }
 
-        const log = readFileSync(join(dir, 'progress', 'p', 'log.jsonl'), 'utf8')
+        const log = readFileSync(progressFiles(dir, 'p').log, 'utf8')
           .split('\n')
           .flatMap((line) => {
             try {
