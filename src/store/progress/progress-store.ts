@@ -229,6 +229,20 @@ export async function openProgressStore(dataDir: string, packId: string, options
   flushedVersion = snapshot.logBytes === readBytes ? version : -1;
   if (skippedLines > 0) notices.push(`${skippedLines} unreadable line${skippedLines === 1 ? '' : 's'} in the review log ${logPath} ${skippedLines === 1 ? 'was' : 'were'} skipped (kept in the file).`);
 
+  /**
+   * Appends whole lines. Half a line at the log's end (a writer killed in the middle of its write,
+   * after this process opened) is ended first, or this line would be glued to it and lost.
+   */
+  function appendLines(text: string): void {
+    const size = fs.fstatSync(logFd).size;
+    if (size > 0) {
+      const end = Buffer.alloc(1);
+      fs.readSync(logFd, end, 0, 1, size - 1);
+      if (end[0] !== 0x0a) text = `\n${text}`;
+    }
+    appendRaw(text);
+  }
+
   function appendRaw(text: string): void {
     try {
       fs.writeSync(logFd, text);
@@ -258,7 +272,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
       // Other processes' events first, so this one lands on the freshest state. (Only in the
       // moment the event schema is still loading may another's line be folded in after this one.)
       readTail();
-      appendRaw(`${JSON.stringify(event)}\n`);
+      appendLines(`${JSON.stringify(event)}\n`);
       ownPending.add(event.id);
       fold(event);
       rebuildIfOutOfOrder();
@@ -269,7 +283,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
       if (inputs.length === 0) return;
       const events = inputs.map((input) => ({ ...input, id: randomUUID() }) as ProgressEvent);
       readTail();
-      appendRaw(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      appendLines(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       for (const event of events) {
         ownPending.add(event.id);
         fold(event);

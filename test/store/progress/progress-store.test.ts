@@ -262,6 +262,21 @@ describe('several processes on one data dir', () => {
     expect(c.state.totalReviews).toBe(3);
   });
 
+  it("ends another writer's torn last line before appending, so the next answer is not glued to it", async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    a.record(reviewEvent('q1', at(1)));
+    // A writer killed half-way through its line, after this store opened.
+    const half = JSON.stringify({ ...reviewEvent('q9', at(9)), id: 'torn' });
+    appendFileSync(paths(dir).log, half.slice(0, 40));
+    a.record(reviewEvent('q2', at(2)));
+    await a.close();
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(Object.keys(b.state.items).sort()).toEqual(['q1', 'q2']);
+    expect(b.state.totalReviews).toBe(2);
+    await b.close();
+  });
+
   it('two writers at once lose nothing', async () => {
     const dir = tempDir();
     const [a, b] = await Promise.all([run(dir, 'a', 300, 25), run(dir, 'b', 300, 25)]);
