@@ -12,7 +12,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('mock exam (e2e)', () => {
   it('pick, flag, map, review, confirm and submit: the report shows the result out of 1000', async () => {
-    const t = startPty([...EXAM, '--seed', '7']);
+    // A tall terminal, so that the drawn question's header stays on screen whatever its length.
+    const t = startPty([...EXAM, '--seed', '7'], { rows: 60 });
     const first = await t.waitFor('Question 1');
     expect(first).toMatch(/Q 1\/5 · 0 answered · ⚑ 0 · 10:00$/m);
     expect(first).toMatch(/^› \( \) a\) /m);

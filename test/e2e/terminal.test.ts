@@ -45,7 +45,7 @@ describe('terminal size (e2e)', () => {
 
 describe('colour (e2e)', () => {
   it('draws colours by default (the check below can see them)', async () => {
-    const t = startPty(['exam', '--questions', '5', '--minutes', '10', '--seed', '7']);
+    const t = startPty(['exam', '--questions', '5', '--minutes', '10', '--seed', '7'], { rows: 60 });
     await t.waitFor('Question 1');
     expect(colourCodes(t.raw()).length).toBeGreaterThan(0);
   });
@@ -61,7 +61,7 @@ describe('colour (e2e)', () => {
   });
 
   it('--no-color: no colour codes in an exam', async () => {
-    const t = startPty(['exam', '--no-color', '--questions', '5', '--minutes', '10', '--seed', '7']);
+    const t = startPty(['exam', '--no-color', '--questions', '5', '--minutes', '10', '--seed', '7'], { rows: 60 });
     await t.waitFor('Question 1');
     t.press('b');
     await t.waitFor('1 answered');
