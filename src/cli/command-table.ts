@@ -97,6 +97,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./commands/progress-check.js')).runProgressCheck(ctx),
   },
   {
+    name: 'sync status',
+    usage: 'examdrill sync status [--pack ID] [--json]',
+    summary: 'the devices whose progress logs this machine sees, each one\'s last answer, and whether the view is complete; exit 3 if not',
+    details:
+      'Reads every review log in the pack\'s progress folder (one per device, log.<device-id>.jsonl, and any conflicted copies a sync tool made). Lists each device with its events and last answer, settings another device\'s later change replaced, and whether every log was read to its end: a log torn at its end (the sync tool still writing it) or unreadable makes the view incomplete (exit 3). See docs/sync.md for which files to sync.',
+    options: [opt.pack, opt.json, ...common],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/sync-status.js')).runSyncStatus(ctx),
+  },
+  {
     name: 'settings',
     usage: 'examdrill settings [KEY [VALUE]]',
     summary: "show or change a pack's settings",

@@ -3,6 +3,9 @@
  * object whose field names ../shared/specs/cli.md fixes. Needs no terminal UI: Ink is never loaded.
  */
 import { computeStats } from '../../domain/stats/stats.js';
+import { stripControlChars } from '../../domain/text/control-chars.js';
+import { nodeFs } from '../../store/progress/file-system.js';
+import { deviceOfLog, listLogs } from '../../store/progress/log-files.js';
 import { linesToAnsi, linesToText, statsLines } from '../../ui/stats-lines.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, colourWanted, localOffset, locatePacks, openStore } from '../context.js';
@@ -22,6 +25,13 @@ export async function runStats({ io, args }: CommandContext): Promise<number> {
     }
     const colour = io.stdout.isTTY === true && colourWanted(args.options, io);
     const lines = [[{ text: `${pack.title} ${pack.version}`, bold: true }], ...statsLines(stats, Math.max(60, (io.stdout.columns ?? 80) - 1))];
+    // Settings changed on two devices: the last change won; say so. (Only with several devices'
+    // logs, so a single machine's stats never read the whole log.)
+    if (new Set(listLogs(nodeFs, store.dir).map(deviceOfLog)).size > 1) {
+      const { settingsConflictsOf } = await import('../../store/progress/sync-status.js');
+      const { conflictLine } = await import('./sync-status.js');
+      for (const c of settingsConflictsOf(located.dataDir, pack.id)) lines.push([{ text: stripControlChars(conflictLine(c)) }]);
+    }
     writeLine(io.stdout, colour ? linesToAnsi(lines) : linesToText(lines));
     return 0;
   } finally {
