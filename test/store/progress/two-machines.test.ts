@@ -97,7 +97,7 @@ async function run(machines: number, ops: readonly Op[]): Promise<void> {
   const expected = await singleMachine(all);
   for (const [i, store] of stores.entries()) {
     store.sync();
-    await expect.poll(() => store.state.totalReviews, `machine ${i}`).toBe(n);
+    await expect.poll(() => store.state.totalReviews).toBe(n);
     expect(diffProgress(expected, store.state), `machine ${i}, live`).toEqual([]);
     await store.close();
     const check = await checkProgress(dirs[i]!, PACK);
