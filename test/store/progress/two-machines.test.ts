@@ -3,12 +3,12 @@
  * them in every order (a copy torn mid-line too), three devices of 500 answers each. Every machine ends with the state of one machine
  * that made all the answers in time order.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../src/domain/progress/events.js';
-import { compareEvents, diffProgress, foldInOrder } from '../../../src/domain/progress/order.js';
+import { compareEvents, diffProgress } from '../../../src/domain/progress/order.js';
 import type { ProgressState } from '../../../src/domain/progress/state.js';
 import { checkProgress } from '../../../src/store/progress/progress-check.js';
 import { openProgressStore, type ProgressStore } from '../../../src/store/progress/progress-store.js';
