@@ -31,6 +31,14 @@ import { SNAPSHOT_SCHEMA_VERSION } from './snapshot-version.js';
 const IDLE_FLUSH_MS = 2_000;
 /** ...or once the log has grown this much since the last snapshot. */
 const GROWTH_FLUSH_BYTES = 512 * 1024;
+/**
+ * A log seen ending in half a line is looked at this many times, this far apart, before the half
+ * line is taken for torn (a writer killed mid-write) rather than another process's append still
+ * landing: the kernel grows a file page by page, so a live append can be seen half-done.
+ */
+const HALF_LINE_LOOKS = 5;
+const HALF_LINE_PAUSE_MS = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** What the UI sees of the store: the state, and one way to change it. */
 export interface ProgressStore {
@@ -265,11 +273,8 @@ export async function openProgressStore(dataDir: string, packId: string, options
   };
 
   // A torn last line (a kill in the middle of a write) is ended, so the next line stays whole.
-  if (logSize > 0) {
-    const last = Buffer.alloc(1);
-    fs.readSync(logFd, last, 0, 1, logSize - 1);
-    if (last[0] !== 0x0a) appendRaw('\n');
-  }
+  // The size now, not at open: another writer may have been half-way through a line back then.
+  if (!endsInNewline()) appendRaw('\n');
   // Another device's lines, or this one's after a crash, need the event schema.
   const logs = listLogs(fs, dir);
   const behind = logs.some((name) => (name === ownName ? fs.fstatSync(logFd).size : (fs.statSync(join(dir, name))?.size ?? 0)) !== (offsets.get(name) ?? 0));
@@ -284,13 +289,26 @@ export async function openProgressStore(dataDir: string, packId: string, options
    * after this process opened) is ended first, or this line would be glued to it and lost.
    */
   function appendLines(text: string): void {
-    const size = fs.fstatSync(logFd).size;
-    if (size > 0) {
-      const end = Buffer.alloc(1);
-      fs.readSync(logFd, end, 0, 1, size - 1);
-      if (end[0] !== 0x0a) text = `\n${text}`;
-    }
+    if (!endsInNewline()) text = `\n${text}`;
     appendRaw(text);
+  }
+
+  /**
+   * Whether the log ends with a whole line. Another process's append can be seen half-done (the
+   * kernel grows the file page by page), so a missing newline is looked at again while the file
+   * still grows; only one that stays is taken for a torn line. A wrong guess costs a blank line,
+   * which every reader passes over; gluing onto a torn line would lose this one.
+   */
+  function endsInNewline(): boolean {
+    const end = Buffer.alloc(1);
+    for (let look = 0; look < HALF_LINE_LOOKS; look += 1) {
+      const size = fs.fstatSync(logFd).size;
+      if (size === 0) return true;
+      fs.readSync(logFd, end, 0, 1, size - 1);
+      if (end[0] === 0x0a) return true;
+      if (look < HALF_LINE_LOOKS - 1) Atomics.wait(pause, 0, 0, HALF_LINE_PAUSE_MS);
+    }
+    return false;
   }
 
   function appendRaw(text: string): void {

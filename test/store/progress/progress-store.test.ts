@@ -284,7 +284,9 @@ describe('several processes on one data dir', () => {
     expect([a.code, b.code]).toEqual([0, 0]);
     const store = await openProgressStore(dir, 'p', { autoFlush: false });
     expect(store.state.totalReviews).toBe(600);
-    const lines = readFileSync(paths(dir).log, 'utf8').trim().split('\n');
+    // Every answer is one whole line. A blank line may be met where one writer saw the other's
+    // append half-landed for longer than it waits (under heavy load): readers pass over it.
+    const lines = readFileSync(paths(dir).log, 'utf8').split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(600);
     expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(600);
   }, 60_000);
