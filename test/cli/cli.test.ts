@@ -17,7 +17,7 @@ describe('the command line', () => {
   });
 
   it.each([
-    [['stat'], 'examdrill: unknown command stat (did you mean stats?)', 'Commands: study, quiz, exam, stats, progress, sync, settings, packs, pack. See: examdrill --help'],
+    [['stat'], 'examdrill: unknown command stat (did you mean stats?)', 'Commands: study, quiz, exam, stats, progress, sync, results, settings, packs, pack. See: examdrill --help'],
     [['quiz', '--cont', '3'], 'examdrill: unknown option --cont (did you mean --count?)', 'See: examdrill quiz --help'],
     [['quiz', '--count', 'x'], 'examdrill: --count must be a whole number, not "x"', 'For example: --count 10'],
     [['exam', '--minutes', '0'], 'examdrill: --minutes must be between 1 and 1000, not 0', 'For example: --minutes 10'],
