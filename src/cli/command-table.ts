@@ -219,6 +219,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1, names: 'ID' },
     run: async (ctx) => (await import('./commands/pack-export.js')).runPackExport(ctx),
   },
+  {
+    name: 'completion',
+    usage: 'examdrill completion bash|zsh|fish',
+    summary: 'the shell completion script: commands, options, pack and topic ids',
+    details:
+      'bash: source <(examdrill completion bash), or save it as ~/.local/share/bash-completion/completions/examdrill. zsh: source <(examdrill completion zsh), or save it as _examdrill in a folder of $fpath. fish: examdrill completion fish > ~/.config/fish/completions/examdrill.fish. The scripts ask examdrill itself on each Tab (examdrill completion --complete -- WORDS...), so pack and topic ids are always current.',
+    options: [{ name: 'complete', kind: 'boolean', description: 'print what fits the last of the words after --, one a line (used by the scripts)' }, opt.dataDir, opt.packsDir, opt.help],
+    positionals: { min: 0, max: Infinity, names: 'SHELL' },
+    run: async (ctx) => (await import('./commands/completion.js')).runCompletion(ctx),
+  },
 ];
 
 /** Words that open a group of sub-commands (`pack validate`, `progress check`), from the table. */
