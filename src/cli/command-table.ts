@@ -125,6 +125,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./commands/sync-status.js')).runSyncStatus(ctx),
   },
   {
+    name: 'results export',
+    usage: 'examdrill results export [--pack ID] --out FILE.json [--name NAME]',
+    summary: "your answers to a pack's questions, as a file for your instructor's pack analyze",
+    details:
+      'Writes every answer to the pack\'s questions (item id, the question\'s version hash, mode, options chosen, right or wrong, seconds taken, day) and each mock exam\'s total, from the review logs of all your devices. No personal data: no device id, no clock times, your name only with --name. The format is in docs/item-analysis.md and data/results.schema.json.',
+    options: [opt.pack, { name: 'out', kind: 'string', value: 'FILE', description: 'the results file to write (.json)' }, { name: 'name', kind: 'string', value: 'NAME', description: 'put this name in the file (default: none)' }, ...common],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/results-export.js')).runResultsExport(ctx),
+  },
+  {
     name: 'settings',
     usage: 'examdrill settings [KEY [VALUE]]',
     summary: "show or change a pack's settings",
