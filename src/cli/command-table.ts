@@ -161,11 +161,27 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pack lint',
-    usage: 'examdrill pack lint DIR...',
+    usage: 'examdrill pack lint DIR... [--results FILE_OR_FOLDER...]',
     summary: 'validate, plus quality warnings; exit 0 with warnings only, 2 with errors',
-    options: [opt.json, opt.help],
+    details: "--results adds pack analyze's flags (likely miskeyed, too easy, too hard, dead distractor, changed since answered) as warnings at each question's file:line.",
+    options: [opt.json, { name: 'results', kind: 'paths', value: 'FILE...', description: "a class's results files or folders: item-analysis flags as warnings" }, opt.help],
     positionals: { min: 1, max: Infinity, names: 'DIR...' },
     run: async (ctx) => (await import('./commands/pack-validate.js')).runValidate(ctx, true),
+  },
+  {
+    name: 'pack analyze',
+    usage: 'examdrill pack analyze DIR --results FILE_OR_FOLDER... [--json] [--markdown FILE]',
+    summary: "which questions work, from a class's results files: facility, discrimination, option rates, flags",
+    details:
+      'Per question, over each learner\'s first attempt at its current version: answers seen, facility (share right), discrimination (point-biserial against the score on the other questions, and upper-lower 27%), discriminative efficiency, each option\'s choice rate, and flags: likely miskeyed, too easy (over 95%), too hard (under 20%), dead distractor (a wrong option chosen by under 5%), changed since answered (counted apart). Each results file is one learner (from examdrill results export); a folder means its .json files. See docs/item-analysis.md.',
+    options: [
+      { name: 'results', kind: 'paths', value: 'FILE...', description: "the learners' results files, or folders of them" },
+      opt.json,
+      { name: 'markdown', kind: 'string', value: 'FILE', description: 'write the report as a Markdown table to FILE' },
+      opt.help,
+    ],
+    positionals: { min: 1, max: 1, names: 'DIR' },
+    run: async (ctx) => (await import('./commands/pack-analyze.js')).runPackAnalyze(ctx),
   },
   {
     name: 'pack new',

@@ -27,7 +27,7 @@ describe('the command line', () => {
     [['exam', '--minutes', '0'], 'examdrill: --minutes must be between 1 and 1000, not 0', 'For example: --minutes 10'],
     [['study', '--exam-date', '2027-02-30'], 'examdrill: --exam-date must be a date as YYYY-MM-DD, not "2027-02-30"', 'For example: --exam-date 2027-03-15'],
     [['pack', 'validate'], 'examdrill: pack validate needs DIR...', 'Usage: examdrill pack validate DIR...'],
-    [['pack', 'frobnicate'], 'examdrill: unknown command pack frobnicate', 'Pack commands: validate, lint, new, schema, add, remove, import, export. See: examdrill pack --help'],
+    [['pack', 'frobnicate'], 'examdrill: unknown command pack frobnicate', 'Pack commands: validate, lint, analyze, new, schema, add, remove, import, export. See: examdrill pack --help'],
     [['packs', 'extra'], 'examdrill: unexpected argument extra (examdrill packs takes none)', 'Usage: examdrill packs'],
   ])('%j is a user error: two lines, exit 2, no stack', async (argv, first, second) => {
     const result = await runCli(argv);
