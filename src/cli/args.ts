@@ -5,7 +5,8 @@
 import { closestWord } from '../domain/text/closest-word.js';
 import { UserError } from './errors.js';
 
-export type OptionKind = 'boolean' | 'string' | 'integer' | 'date' | 'strings';
+/** `paths`: one or more values, as a shell glob expands them (`--results a.json b.json`), up to the next option; repeatable. */
+export type OptionKind = 'boolean' | 'string' | 'integer' | 'date' | 'strings' | 'paths';
 
 export interface OptionSpec {
   readonly name: string;
@@ -66,6 +67,12 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       throw new UserError(`--${spec.name} needs a value (${spec.value ?? spec.kind})`, `For example: --${spec.name} ${example(spec)}`);
     }
     const value = convert(spec, raw);
+    if (spec.kind === 'paths') {
+      const values = [...((options[spec.name] as string[] | undefined) ?? []), value as string];
+      while (inline === undefined && i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) values.push(argv[++i]!);
+      options[spec.name] = values;
+      continue;
+    }
     if (spec.kind === 'strings') options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), value as string];
     else options[spec.name] = value;
   }

@@ -88,7 +88,7 @@ describe('quiz (e2e)', () => {
   });
 
   it('the feedback writes each option as "a) text", with the space after the letter', async () => {
-    const t = startPty(['quiz', '--seed', '1', '--count', '2']);
+    const t = startPty(['quiz', '--seed', '1', '--count', '2'], { rows: 60 });
     await t.waitFor('Question 1 of 2');
     t.press('a');
     await t.waitFor(/^› \(•\) a\) /m);

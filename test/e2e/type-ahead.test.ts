@@ -88,7 +88,7 @@ describe('typing ahead (e2e)', { timeout: 60_000 }, () => {
         expect(screen).not.toContain('Pick an option first');
         expect(screen).toMatch(/^[✓✗] a\).*\(your pick\)$/m);
       },
-      () => startPty(['quiz', '--seed', '1', '--count', '2']),
+      () => startPty(['quiz', '--seed', '1', '--count', '2'], TALL),
     );
   });
 

@@ -39,6 +39,8 @@ export interface SimulatedClass {
   readonly results: ResultsFile[];
   /** Per question, the expected share right under the model, over these learners' abilities. */
   readonly truth: number[];
+  /** Per question, the share of first attempts that were right in this simulated class. */
+  readonly observed: number[];
 }
 
 /** `hashes`: each question's hash in the pack. Some wrong answers are followed by a right retry (not a first attempt). */
@@ -50,6 +52,7 @@ export function simulateClass(seed: number, learners: number, hashes: ReadonlyMa
   // Who knows answers right, except on the miskeyed question (they pick C); who does not, picks a
   // wrong option at random (on the miskeyed one, any but C: A, the key, among them).
   const truth = difficulties.map((b, i) => abilities.reduce((s, t) => s + (i === MISKEYED ? (1 - p(t, b)) / 3 : p(t, b)), 0) / learners);
+  const rights = difficulties.map(() => 0);
   const results = abilities.map((theta, l): ResultsFile => {
     const answers: ResultsFile['answers'][number][] = [];
     difficulties.forEach((b, i) => {
@@ -58,9 +61,10 @@ export function simulateClass(seed: number, learners: number, hashes: ReadonlyMa
       const chosen = knows ? (i === MISKEYED ? 2 : 0) : wrong[Math.floor(random() * wrong.length)]!;
       const base = { item: `q${i}`, hash: hashes.get(`q${i}`)!, mode: 'quiz' as const, day: '2026-11-03', seconds: Math.round(20 + random() * 60) };
       answers.push({ ...base, chosen: [chosen], correct: chosen === 0 });
+      if (chosen === 0) rights[i]! += 1;
       if (chosen !== 0 && random() < 0.3) answers.push({ ...base, chosen: [0], correct: true, day: '2026-11-04' });
     });
     return { format: 'examdrill-results', version: 1, pack: { id: CLASS_PACK_ID, version: '1.0.0' }, exported: '2026-11-05', ...(l % 10 === 0 ? { name: `Learner ${l}` } : {}), answers, exams: [] };
   });
-  return { results, truth };
+  return { results, truth, observed: rights.map((r) => r / learners) };
 }

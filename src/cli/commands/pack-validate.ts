@@ -24,7 +24,15 @@ export async function runValidate({ io, args }: CommandContext, lint: boolean): 
       continue;
     }
     const [{ lintPack }, { formatRealism, realismMeasures }] = await Promise.all([import('../../domain/pack/lint.js'), import('../../domain/pack/realism.js')]);
-    results.push({ dir, id: result.pack.id, ok: true, issues: lintPack(result.pack), realism: formatRealism(realismMeasures(result.pack)) });
+    const issues = lintPack(result.pack);
+    const classResults = args.options.results as string[] | undefined;
+    if (classResults) {
+      // The flags of `pack analyze`, at each question's file:line (docs/item-analysis.md).
+      const [{ readResultsFiles }, { analysisIssues, analyzePack }, { sortIssues }] = await Promise.all([import('./results-files.js'), import('../../domain/analysis/analysis-report.js'), import('../../domain/pack/issues.js')]);
+      issues.push(...analysisIssues(analyzePack(result.pack, readResultsFiles(classResults, result.pack.id, io).results)));
+      issues.splice(0, issues.length, ...sortIssues(issues));
+    }
+    results.push({ dir, id: result.pack.id, ok: true, issues, realism: formatRealism(realismMeasures(result.pack)) });
   }
   const errors = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'warning').length, 0);
