@@ -6,10 +6,14 @@
  *   ::Title:: [markdown]Grant is {~buried#No one is. =entombed ~living} in Grant's tomb.
  *   → stem "Grant is _____ in Grant's tomb.", three options, `entombed` correct
  *
- * Kept: multiple choice (`=` right, `~` wrong; partial credit becomes a wrong option, with a
- * warning), multiple answer (no `=`: options of positive `~%N%` weight are correct), true/false,
- * and short answer (as a card: the accepted answers on its back). Skipped, each with a warning at
- * the question's line: matching, numerical, essay, descriptions and anything unreadable.
+ * Kept, each as its own question type: multiple choice (`=` right, `~` wrong, `~%50%` partial
+ * credit kept as the option's weight), multiple answer (no `=`: options of positive `~%N%` weight
+ * are correct, every weight kept), true/false (the first feedback is the why of the wrong answer,
+ * the second of the right one), short answer (accepted answers with their weights and whys),
+ * numerical (`{#1822:2}`, `{#1..5}`; of several `=` answers the full-credit one, with a note),
+ * matching (`=left -> right`; no left item: a distractor) and missing word (the gap `_____` in the
+ * stem). Per-answer feedback is the why, `####` general feedback the explanation. Skipped, each
+ * with a warning at the question's line: essays, descriptions and anything unreadable.
  */
 import { hardBreaksAt, htmlToMarkdownLite, keepItem, markdownLinksToText, type ImportedOption, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
 
