@@ -3,12 +3,19 @@
 // 1.2 MB module took 49 ms of a 150 ms start; a command that needs no terminal UI now compiles
 // only what it uses. Production React, a createRequire banner for CommonJS dependencies, and
 // react-devtools-core aliased to a stub (Ink imports it only in development).
+//
+// dist/ is emptied first, so a package never carries chunks of an earlier build. The bundle
+// keeps no licence comments (legalComments: 'none'); dist/THIRD-PARTY-NOTICES lists every
+// package the bundle holds, from esbuild's metafile, with its licence text. The man page
+// (man/examdrill.1) is drawn from the command table, as are --help and the shell completions.
 import { build } from 'esbuild';
 import { programOptions } from './esbuild-options.mjs';
-import { chmodSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { thirdPartyNotices } from './notices.mjs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`, { recursive: true });
 
 const result = await build(
@@ -19,11 +26,13 @@ const result = await build(
   }),
 );
 chmodSync(`${root}dist/examdrill.js`, 0o755);
+writeFileSync(`${root}dist/THIRD-PARTY-NOTICES`, thirdPartyNotices(root, Object.keys(result.metafile.inputs)));
 
-// Chunks of earlier builds stay a day, so a session started before a rebuild can still load
-// the chunks it was built with; older ones are removed.
-const current = new Set(Object.keys(result.metafile.outputs).map((p) => p.split('/').pop()));
-const chunks = `${root}dist/chunks`;
-for (const name of readdirSync(chunks)) {
-  if (!current.has(name) && Date.now() - statSync(`${chunks}/${name}`).mtimeMs > 86_400_000) unlinkSync(`${chunks}/${name}`);
-}
+// The man page: the command table compiled on its own, outside dist/, and rendered.
+const manBuild = `${root}node_modules/.cache/examdrill-man.mjs`;
+// Command handlers stay out: the page needs the table, not what the commands do.
+await build(programOptions({ entryPoints: [`${root}src/cli/man-page.ts`], outfile: manBuild, splitting: false, banner: {}, minify: false, external: ['./commands/*', 'sql.js'] }));
+const { manPage } = await import(`${pathToFileURL(manBuild).href}?t=${Date.now()}`);
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+mkdirSync(`${root}man`, { recursive: true });
+writeFileSync(`${root}man/examdrill.1`, manPage(version));

@@ -97,6 +97,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./commands/progress-check.js')).runProgressCheck(ctx),
   },
   {
+    name: 'progress export',
+    usage: 'examdrill progress export --out FILE.tar.gz [--pack ID]',
+    summary: 'all review logs in one file, to move to a new machine without a sync tool',
+    details: 'Writes every review log of every pack with progress (or of --pack ID), each up to its last whole line, as a gzipped tar with a manifest. Nothing of one machine goes in: no snapshot, lock, backup or device id. Bring it to the new machine with `examdrill progress import FILE`.',
+    options: [{ name: 'out', kind: 'string', value: 'FILE', description: 'the archive to write (.tar.gz)' }, { name: 'pack', kind: 'string', value: 'ID', description: 'only this pack (default: every pack with progress)' }, opt.json, opt.dataDir, opt.help],
+    positionals: { min: 0, max: 0, names: '' },
+    run: async (ctx) => (await import('./commands/progress-archive.js')).runProgressExport(ctx),
+  },
+  {
+    name: 'progress import',
+    usage: 'examdrill progress import FILE [--pack ID]',
+    summary: 'add the answers of a `progress export` file that this machine lacks; again adds nothing',
+    details: 'Reads the whole archive and checks every line before it writes anything. A log this machine lacks is added whole; answers of a log it has only in part go to a new file beside it (log.<device>.imported-<hash>.jsonl). No existing file is changed, and an answer already here is not added again.',
+    options: [{ name: 'pack', kind: 'string', value: 'ID', description: 'only this pack (default: every pack in the file)' }, opt.json, opt.dataDir, opt.help],
+    positionals: { min: 1, max: 1, names: 'FILE' },
+    run: async (ctx) => (await import('./commands/progress-archive.js')).runProgressImport(ctx),
+  },
+  {
     name: 'sync status',
     usage: 'examdrill sync status [--pack ID] [--json]',
     summary: 'the devices whose progress logs this machine sees, each one\'s last answer, and whether the view is complete; exit 3 if not',
@@ -226,6 +244,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     positionals: { min: 1, max: 1, names: 'ID' },
     run: async (ctx) => (await import('./commands/pack-export.js')).runPackExport(ctx),
+  },
+  {
+    name: 'completion',
+    usage: 'examdrill completion bash|zsh|fish',
+    summary: 'the shell completion script: commands, options, pack and topic ids',
+    details:
+      'bash: source <(examdrill completion bash), or save it as ~/.local/share/bash-completion/completions/examdrill. zsh: source <(examdrill completion zsh), or save it as _examdrill in a folder of $fpath. fish: examdrill completion fish > ~/.config/fish/completions/examdrill.fish. The scripts ask examdrill itself on each Tab (examdrill completion --complete -- WORDS...), so pack and topic ids are always current.',
+    options: [{ name: 'complete', kind: 'boolean', description: 'print what fits the last of the words after --, one a line (used by the scripts)' }, opt.dataDir, opt.packsDir, opt.help],
+    positionals: { min: 0, max: Infinity, names: 'SHELL' },
+    run: async (ctx) => (await import('./commands/completion.js')).runCompletion(ctx),
   },
 ];
 
