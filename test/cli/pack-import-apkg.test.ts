@@ -6,6 +6,7 @@ import { loadPack } from '../../src/store/pack/load-pack.js';
 import { writeDeck, type DeckSpec } from '../helpers/anki-deck.js';
 import { BUNDLED_PACK, runCli, tempDir } from '../helpers/run-cli.js';
 import { progressFiles } from '../helpers/progress-files.js';
+import { choiceQuestions } from '../../src/domain/pack/types.js';
 
 async function loaded(dir: string) {
   const result = await loadPack(dir);
@@ -129,7 +130,7 @@ describe('pack import --from apkg', () => {
     expect(pairs(again.cards.filter((c) => cardFronts.has(c.front)))).toEqual(pairs(original.cards));
     // One deck per topic: the topics come back, under the pack's title as the domain.
     expect(again.topics.length).toBe(new Set([...original.cards, ...original.questions].map((i) => i.topic)).size);
-    const q = original.questions[0]!;
+    const q = choiceQuestions(original)[0]!;
     const asCard = again.cards.find((c) => c.front.startsWith(q.stem.trim().split('\n')[0]!.replace(/\*\*/g, '')) || c.front.startsWith(q.stem.trim().split('\n')[0]!));
     expect(asCard?.front).toContain(`A) ${q.options[0]!.text.trim().split('\n')[0]}`);
     const letters = q.options.flatMap((o, i) => (o.correct ? ['ABCDEFGH'[i]] : [])).join(', ');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { questionBack, questionFront, withRefs } from '../../src/domain/export/anki.js';
 import { loadPack } from '../../src/store/pack/load-pack.js';
 import { BUNDLED_PACK, FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
+import { choiceQuestions } from '../../src/domain/pack/types.js';
 
 const IMPORTS = join(FIXTURES, 'import');
 const MOODLE = '/work/shared/fixtures/gift/moodle-examples.gift.txt';
@@ -44,7 +45,7 @@ describe('pack import', () => {
 
     const pack = await loaded(out);
     expect([pack.id, pack.title, pack.questions.length, pack.cards.length]).toEqual(['networking', 'Imported from networking.gift', 9, 2]);
-    const escapes = pack.questions.find((q) => q.stem.startsWith('What does the suffix'))!;
+    const escapes = choiceQuestions(pack).find((q) => q.stem.startsWith('What does the suffix'))!;
     expect(escapes.options.map((o) => o.text)).toEqual(['The first 24 bits are the network part', 'The network holds 24 hosts', 'The address ends in = 24 ~ roughly', 'A path like C:\\net\\24']);
     expect(escapes.refs).toEqual([]);
     expect((await runCli(['pack', 'validate', out])).code).toBe(0);
@@ -98,13 +99,13 @@ describe('pack import', () => {
     const pack = await loaded(out);
     const ids = [...pack.cards, ...pack.questions].map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const lines = (kind: string) => pack.questions.filter((q) => (kind === 'multi' ? q.options.filter((o) => o.correct).length > 1 : q.options[0]!.text === 'True')).map((q) => q.stem);
+    const lines = (kind: string) => choiceQuestions(pack).filter((q) => (kind === 'multi' ? q.options.filter((o) => o.correct).length > 1 : q.options[0]!.text === 'True')).map((q) => q.stem);
     expect(lines('multi')).toEqual(["What two people are entombed in Grant's tomb?", "What two people are entombed in Grant's tomb?"]);
     expect(lines('tf')).toHaveLength(5);
     // Three identical copies of the first question, numbered in file order.
     const grant = pack.questions.filter((q) => q.stem === "Who's buried in Grant's tomb?").map((q) => q.id);
     expect(grant).toEqual([grant[0], `${grant[0]}-2`, `${grant[0]}-3`]);
-    const controls = pack.questions.find((q) => q.stem.startsWith('Which of the following is NOT a control character'))!;
+    const controls = choiceQuestions(pack).find((q) => q.stem.startsWith('Which of the following is NOT a control character'))!;
     expect(controls.options.map((o) => [o.text, o.correct])).toEqual([['~', false], ['=', false], ['#', false], ['{', false], ['}', false], ['\\', true]]);
     expect((await runCli(['pack', 'validate', out])).code).toBe(0);
   });
@@ -208,7 +209,7 @@ describe('pack export', () => {
     const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
     const again = await loaded(join(dir, 'again'));
     expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
-      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...bundled.questions.map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
+      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...choiceQuestions(bundled).map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
     );
     expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
   });

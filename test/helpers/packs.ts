@@ -1,11 +1,11 @@
 /** Small packs built in memory for domain tests, and the files of packs on disk. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Card, Pack, Question } from '../../src/domain/pack/types.js';
+import type { Card, ChoiceQuestion, Pack } from '../../src/domain/pack/types.js';
 
 const src = (i: number) => ({ file: 'items.yaml', line: i + 1, column: 5, path: `questions[${i}]` });
 
-export function question(id: string, topic: string, correct: number[] = [0], options = 4, shuffle = true): Question {
+export function question(id: string, topic: string, correct: number[] = [0], options = 4, shuffle = true): ChoiceQuestion {
   return {
     kind: 'question',
     id,

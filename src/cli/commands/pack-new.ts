@@ -23,9 +23,11 @@ export async function runPackNew({ io, args }: CommandContext): Promise<number> 
   writeFileSync(join(dir, '.schema', 'pack.schema.json'), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
   writeFileSync(join(dir, 'pack.yaml'), manifestTemplate(id));
   writeFileSync(join(dir, 'items', 'basics.yaml'), itemsTemplate());
+  writeFileSync(join(dir, 'items', 'question-types.yaml'), typesTemplate());
   writeLine(io.stdout, `Created the pack ${id} in ${dir}:`);
   writeLine(io.stdout, '  pack.yaml           identity, domains, topics, mock-exam blueprint');
   writeLine(io.stdout, '  items/basics.yaml   one card and two questions to copy from');
+  writeLine(io.stdout, '  items/question-types.yaml   one question of every other type');
   writeLine(io.stdout, `Next: edit them, then run: examdrill pack lint ${args.positionals[0]}`);
   return 0;
 }
@@ -109,8 +111,66 @@ questions:
         why: There is no such key; an unknown key is an error.
       - text: score
         why: Scoring is by the exact set of correct options, not per option.
-      - text: weight
-        why: Weights belong to domains in pack.yaml, not to options.
+      - text: points
+        why: There is no such key; partial credit is \`weight\`, in percent (quizzes show it, exams never give it).
     refs: [https://example.com/docs/options]
+`;
+}
+
+function typesTemplate(): string {
+  return `# yaml-language-server: $schema=../.schema/pack.schema.json
+# One question of each type besides choice (see docs/content-packs.md, "Question types").
+topic: running
+questions:
+  - id: running-q-true-false
+    type: true-false
+    stem: A mock exam shows whether each answer was right before the end.
+    answer: false
+    whyTrue: It does not; as in the real exam, feedback waits for the report.
+    whyFalse: Right, the exam gives no feedback until it is submitted.
+  - id: running-q-short-answer
+    type: short-answer
+    stem: Which command checks a pack for errors? Type it without \`examdrill\`.
+    answers: [pack validate, "*validate"]   # trimmed, case-insensitive; * matches anything
+    why: The command \`examdrill pack validate DIR\` reports every problem with its file, line and column.
+  - id: running-q-numerical
+    type: numerical
+    stem: How many minutes does a mock exam take by default?
+    answer: 180
+    tolerance: 0             # or give range: {min: 170, max: 190} instead of answer
+    why: The blueprint's default is 180 minutes.
+  - id: running-q-matching
+    type: matching
+    stem: Match each mode with what it does.
+    pairs:                   # 2 to 10; shown shuffled; scored per pair
+      - left: study
+        right: Reviews what is due, with spaced repetition
+      - left: quiz
+        right: Practice questions with feedback after each
+      - left: exam
+        right: A timed mock exam scored at the end
+    distractors: [Imports a GIFT file]   # optional right items that match no left item
+  - id: running-q-ordering
+    type: ordering
+    stem: Put the steps of publishing a pack in order.
+    steps:                   # 3 to 10, written in the right order; shown shuffled
+      - Write the items
+      - Run pack lint
+      - Raise the version
+      - Publish the folder
+  - id: running-q-case-study
+    type: case-study
+    stem: |
+      A team writes a pack for a new exam. They have 40 questions and the blueprint asks for 75.
+    parts:                   # 2 to 6 questions of any other type, without id, topic or refs
+      - type: true-false
+        stem: A mock exam then holds 40 questions, with a warning.
+        answer: true
+        whyTrue: The exam is capped at the pool size and says so.
+      - stem: What should the team do first?
+        options:
+          - text: Write more questions for the domains with the fewest.
+            correct: true
+          - text: Lower the passing score.
 `;
 }

@@ -3,7 +3,7 @@
  * per question its statistics (item-analysis.ts), where it is written, and each flag as a
  * sentence an author acts on. Formatting for the terminal and Markdown is the CLI's.
  */
-import { correctIndices, type Pack, type SourcePos } from '../pack/types.js';
+import { choiceQuestions, correctIndices, type Pack, type SourcePos } from '../pack/types.js';
 import type { PackIssue } from '../pack/issues.js';
 import { analyzeItems, THRESHOLDS, type ItemFlag, type ItemStats } from './item-analysis.js';
 import type { ResultsFile } from './results-format.js';
@@ -21,13 +21,15 @@ export interface AnalysisReport {
 
 /** Each results file is one learner. */
 export function analyzePack(pack: Pack, results: readonly ResultsFile[]): AnalysisReport {
-  const items = pack.questions.map((q) => ({ id: q.id, hash: q.hash, optionCount: q.options.length, key: correctIndices(q) }));
+  // Option statistics are about choice questions; the other types have no options to compare.
+  const questions = choiceQuestions(pack);
+  const items = questions.map((q) => ({ id: q.id, hash: q.hash, optionCount: q.options.length, key: correctIndices(q) }));
   const learners = results.map((r) => ({ answers: r.answers.map((a) => ({ item: a.item, hash: a.hash, answer: a.chosen ?? a.response, correct: a.correct })) }));
   const stats = analyzeItems(items, learners);
   return {
     pack: { id: pack.id, version: pack.version },
     learners: results.length,
-    questions: stats.map((s, i) => ({ ...s, source: pack.questions[i]!.source, stem: pack.questions[i]!.stem })),
+    questions: stats.map((s, i) => ({ ...s, source: questions[i]!.source, stem: questions[i]!.stem })),
   };
 }
 

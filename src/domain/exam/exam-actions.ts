@@ -1,12 +1,13 @@
 /** Records a mock exam's progress through the port, so an interrupted exam can be resumed. */
-import type { Pack } from '../pack/types.js';
+import { isChoice, type Pack } from '../pack/types.js';
+import { scoreAnswer } from '../scoring/index.js';
 import type { Clock, ProgressPort } from '../ports.js';
 import type { ExamRecord, ExamSpec, ReviewPayload } from '../progress/events.js';
 import { schedulerSettings } from '../progress/settings.js';
 import { effectiveSettings } from '../progress/state.js';
 import { dayKey } from '../time/day.js';
 import { examStart } from '../study/actions.js';
-import { buildReview, isAnswerCorrect } from '../study/review.js';
+import { buildReview } from '../study/review.js';
 import type { ExamState } from './exam-reducer.js';
 import { scoreExam } from './score.js';
 
@@ -28,8 +29,13 @@ export function recordExamStart(ctx: ExamContext, spec: ExamSpec): void {
 /** Records what changed between two exam states: an answer, a flag. Answers are durable at once. */
 export function recordExamChange(ctx: ExamContext, before: ExamState, after: ExamState): void {
   const examId = after.spec.examId;
+  const byId = new Map(ctx.pack.questions.map((q) => [q.id, q]));
   after.answers.forEach((a, i) => {
-    if (a !== before.answers[i]) ctx.port.record({ type: 'exam-answer', ...stamp(ctx), examId, index: i, chosen: a ? [...a] : null, elapsedMs: Math.round(after.elapsedMs) });
+    if (a === before.answers[i]) return;
+    const q = byId.get(after.spec.questionIds[i]!);
+    // A choice answer is logged as `chosen`, as before; any other type's in `answer`.
+    const given = a === null ? { chosen: null } : q && isChoice(q) && Array.isArray(a) ? { chosen: [...(a as readonly number[])] } : { chosen: null, answer: a };
+    ctx.port.record({ type: 'exam-answer', ...stamp(ctx), examId, index: i, ...given, elapsedMs: Math.round(after.elapsedMs) });
   });
   after.flags.forEach((f, i) => {
     if (f !== before.flags[i]) ctx.port.record({ type: 'exam-flag', ...stamp(ctx), examId, index: i, flagged: f, elapsedMs: Math.round(after.elapsedMs) });
@@ -51,10 +57,12 @@ export function recordExamEnd(ctx: ExamContext, state: ExamState): ExamRecord {
   const reviews: ReviewPayload[] = [];
   state.spec.questionIds.forEach((id, i) => {
     const q = questions.get(id);
-    const chosen = state.answers[i];
-    if (!q || !chosen) return;
-    const correct = isAnswerCorrect(q, chosen);
-    const review = buildReview({ item: q, progress: ctx.port.state.items[id], now, rating: correct ? 3 : 1, correct, mode: 'exam', ms: 0, chosen, scheduler, examStart: start });
+    const answer = state.answers[i];
+    if (!q || answer === null || answer === undefined) return;
+    const score = scoreAnswer(q, answer);
+    const { correct } = score;
+    const given = isChoice(q) && Array.isArray(answer) ? { chosen: answer as readonly number[] } : { answer, misses: score.misses };
+    const review = buildReview({ item: q, progress: ctx.port.state.items[id], now, rating: correct ? 3 : 1, correct, mode: 'exam', ms: 0, ...given, scheduler, examStart: start });
     reviews.push(review);
   });
   ctx.port.record({ type: 'exam-end', ...stamp(ctx), examId: state.spec.examId, outcome: state.phase === 'expired' ? 'expired' : 'submitted', elapsedMs: Math.round(state.elapsedMs), result, reviews });

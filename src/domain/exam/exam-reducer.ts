@@ -4,6 +4,7 @@
  * was left. Derived values (time left, counts) are selectors, not stored fields.
  */
 import { checkExhaustive } from '../check-exhaustive.js';
+import type { Answer } from '../pack/types.js';
 import type { ExamSpec } from '../progress/events.js';
 
 export type ExamPhase = 'in-progress' | 'submitted' | 'expired';
@@ -11,8 +12,8 @@ export type ExamPhase = 'in-progress' | 'submitted' | 'expired';
 export interface ExamState {
   readonly phase: ExamPhase;
   readonly spec: ExamSpec;
-  /** Per question, the chosen options as pack indices, or null. */
-  readonly answers: readonly (readonly number[] | null)[];
+  /** Per question, the chosen options as pack indices (choice) or the type's answer, or null. */
+  readonly answers: readonly (Answer | null)[];
   readonly flags: readonly boolean[];
   readonly current: number;
   /** Exam time used, in milliseconds. */
@@ -24,6 +25,8 @@ export interface ExamState {
 export type ExamAction =
   /** Pick (single-answer) or toggle (multiple-response) the option shown at `position`. */
   | { readonly type: 'select-option'; readonly position: number; readonly multiple: boolean }
+  /** Sets the current question's answer (types other than choice: typed text, pairs, an order, parts). */
+  | { readonly type: 'set-answer'; readonly answer: Answer | null }
   | { readonly type: 'clear-answer' }
   | { readonly type: 'toggle-flag' }
   | { readonly type: 'go-to'; readonly index: number }
@@ -34,7 +37,7 @@ export type ExamAction =
   | { readonly type: 'resume'; readonly now: number }
   | { readonly type: 'submit'; readonly now: number };
 
-export function startExam(spec: ExamSpec, now: number, saved?: { answers: readonly (readonly number[] | null)[]; flags: readonly boolean[]; elapsedMs: number }): ExamState {
+export function startExam(spec: ExamSpec, now: number, saved?: { answers: readonly (Answer | null)[]; flags: readonly boolean[]; elapsedMs: number }): ExamState {
   const n = spec.questionIds.length;
   const state: ExamState = {
     phase: 'in-progress',
@@ -67,10 +70,13 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
       const order = state.spec.optionOrders[state.current]!;
       const index = order[action.position];
       if (index === undefined) return state;
-      const prev = state.answers[state.current] ?? [];
+      const current = state.answers[state.current];
+      const prev = Array.isArray(current) ? (current as readonly number[]) : [];
       const next = action.multiple ? (prev.includes(index) ? prev.filter((i) => i !== index) : [...prev, index].sort((a, b) => a - b)) : [index];
       return { ...state, answers: replace(state.answers, state.current, next.length ? next : null) };
     }
+    case 'set-answer':
+      return state.phase === 'in-progress' ? { ...state, answers: replace(state.answers, state.current, action.answer) } : state;
     case 'clear-answer':
       return state.phase === 'in-progress' ? { ...state, answers: replace(state.answers, state.current, null) } : state;
     case 'toggle-flag':

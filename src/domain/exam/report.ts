@@ -2,10 +2,12 @@
  * The exam report as lines of plain text (for plain mode and the screen) and as Markdown (for
  * `exam --report FILE.md`): score, pass or fail, each domain, time, then every question.
  */
-import { correctIndices, type Pack } from '../pack/types.js';
+import { correctIndices, isChoice, questionType, type Pack, type QuestionType } from '../pack/types.js';
+import { feedbackLines, type FeedbackLine } from '../quiz/feedback.js';
+import { scoreAnswer } from '../scoring/index.js';
+import { partOrder } from '../study/options.js';
 import type { ExamRecord } from '../progress/events.js';
 import { optionLetter } from '../study/options.js';
-import { isAnswerCorrect } from '../study/review.js';
 import { formatClock } from './exam-reducer.js';
 import { passingPercent } from './score.js';
 
@@ -20,8 +22,11 @@ export interface ReviewEntry {
   readonly correct: boolean;
   readonly answered: boolean;
   readonly flagged: boolean;
-  /** Options in the order they were shown. */
+  readonly type: QuestionType;
+  /** Options in the order they were shown (choice questions; empty for the other types). */
   readonly options: readonly { letter: string; text: string; why?: string; correct: boolean; chosen: boolean }[];
+  /** The answer against the key, for the other types: pairs, positions, typed text, parts. */
+  readonly lines: readonly FeedbackLine[];
   readonly explanation?: string;
   readonly refs: readonly string[];
 }
@@ -52,19 +57,26 @@ export function reviewEntries(pack: Pack, record: ExamRecord): ReviewEntry[] {
   return record.questionIds.map((id, i) => {
     const q = questions.get(id);
     const chosen = record.answers[i] ?? null;
-    if (!q) return { number: i + 1, id, retired: true, stem: '(this question has since been removed from the pack)', topic: '', correct: false, answered: chosen !== null, flagged: record.flags[i] ?? false, options: [], refs: [] };
+    if (!q) return { number: i + 1, id, retired: true, stem: '(this question has since been removed from the pack)', topic: '', type: 'choice', correct: false, answered: chosen !== null, flagged: record.flags[i] ?? false, options: [], lines: [], refs: [] };
+    if (!isChoice(q)) {
+      const orders = q.type === 'case-study' ? q.parts.map((_, k) => partOrder(q, k, record.seed)) : [record.optionOrders[i] ?? []];
+      return { number: i + 1, id, retired: false, stem: q.stem, topic: q.topic, type: questionType(q), correct: chosen !== null && scoreAnswer(q, chosen).correct, answered: chosen !== null, flagged: record.flags[i] ?? false, options: [], lines: chosen === null ? feedbackLines(q, null, orders).slice(0) : feedbackLines(q, chosen, orders), ...(q.explanation ? { explanation: q.explanation } : {}), refs: q.refs };
+    }
     const keys = new Set(correctIndices(q));
     const order = record.optionOrders[i] ?? q.options.map((_, k) => k);
+    const picked = Array.isArray(chosen) ? (chosen as readonly number[]) : null;
     return {
+      type: 'choice',
+      lines: [],
       number: i + 1,
       id,
       retired: false,
       stem: q.stem,
       topic: q.topic,
-      correct: chosen !== null && isAnswerCorrect(q, chosen),
+      correct: picked !== null && scoreAnswer(q, picked).correct,
       answered: chosen !== null,
       flagged: record.flags[i] ?? false,
-      options: order.map((k, pos) => ({ letter: optionLetter(pos), text: q.options[k]!.text, ...(q.options[k]!.why ? { why: q.options[k]!.why } : {}), correct: keys.has(k), chosen: chosen?.includes(k) ?? false })),
+      options: order.map((k, pos) => ({ letter: optionLetter(pos), text: q.options[k]!.text, ...(q.options[k]!.why ? { why: q.options[k]!.why } : {}), correct: keys.has(k), chosen: picked?.includes(k) ?? false })),
       ...(q.explanation ? { explanation: q.explanation } : {}),
       refs: q.refs,
     };
@@ -106,6 +118,7 @@ export function reportMarkdown(pack: Pack, record: ExamRecord): string {
   for (const e of reviewEntries(pack, record)) {
     out.push(`### ${e.number}. ${e.correct ? 'Correct' : e.answered ? 'Wrong' : 'Unanswered'}${e.flagged ? ' (flagged)' : ''}`, '', e.stem.trim(), '');
     for (const o of e.options) out.push(`- ${o.chosen ? '**you chose** ' : ''}${o.correct ? '(correct) ' : ''}${o.letter}) ${o.text}${o.why ? `  \n  _${o.why}_` : ''}`);
+    for (const l of e.lines) out.push(`${l.depth ? '  ' : ''}- ${l.mark === 'right' ? '(right) ' : l.mark === 'wrong' ? '**(wrong)** ' : ''}${l.text.trim().replace(/\n+/g, ' ')}`);
     if (e.explanation) out.push('', e.explanation.trim());
     if (e.refs.length) out.push('', ...e.refs.map((r) => `- <${r}>`));
     out.push('');

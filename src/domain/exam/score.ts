@@ -1,11 +1,12 @@
 /**
- * Scoring a mock exam. Only the exact set of correct options scores (no partial credit); an
- * unanswered question is wrong. The scaled score is an estimate: AWS does not publish its scaling,
+ * Scoring a mock exam. Only the exact set of correct options scores (no partial credit), every
+ * pair of a matching question, the exact order, an accepted typed answer; a case study's parts
+ * each score on their own (a point each); an unanswered question is wrong. The scaled score is an estimate: AWS does not publish its scaling,
  * so examdrill maps the raw percentage linearly onto 100-1000 (0% -> 100, 100% -> 1000).
  */
 import type { DomainResult, ExamResult, ExamSpec } from '../progress/events.js';
-import { topicDomains, type Pack } from '../pack/types.js';
-import { isAnswerCorrect } from '../study/review.js';
+import { topicDomains, type Answer, type Pack } from '../pack/types.js';
+import { scoredUnits, unitsCorrect } from '../scoring/index.js';
 
 export function scaledScore(correct: number, total: number): number {
   if (total <= 0) return 100;
@@ -17,7 +18,7 @@ export function passingPercent(passingScore: number): number {
   return ((passingScore - 100) / 900) * 100;
 }
 
-export function scoreExam(pack: Pack, spec: ExamSpec, answers: readonly (readonly number[] | null)[]): ExamResult {
+export function scoreExam(pack: Pack, spec: ExamSpec, answers: readonly (Answer | null)[]): ExamResult {
   const questions = new Map(pack.questions.map((q) => [q.id, q]));
   const topicDomain = topicDomains(pack);
   const domains = new Map<string, { correct: number; total: number }>(pack.domains.map((d) => [d.id, { correct: 0, total: 0 }]));
@@ -26,14 +27,14 @@ export function scoreExam(pack: Pack, spec: ExamSpec, answers: readonly (readonl
   spec.questionIds.forEach((id, i) => {
     const q = questions.get(id);
     if (!q) return; // Retired from the pack since the exam began: not scored.
-    total += 1;
-    const answer = answers[i];
-    const right = answer !== null && answer !== undefined && isAnswerCorrect(q, answer);
-    if (right) correct += 1;
+    const units = scoredUnits(q);
+    total += units;
+    const right = unitsCorrect(q, answers[i] ?? null);
+    correct += right;
     const d = domains.get(topicDomain.get(q.topic) ?? '');
     if (d) {
-      d.total += 1;
-      if (right) d.correct += 1;
+      d.total += units;
+      d.correct += right;
     }
   });
   const scaled = scaledScore(correct, total);

@@ -18,7 +18,7 @@
  * shows it as examdrill does and `parseAnki` reads it back.
  */
 import { ankiGuid, markdownToAnkiHtml } from './apkg.js';
-import type { Card, Pack, Question } from '../pack/types.js';
+import { choiceQuestions, type Card, type ChoiceQuestion as Question, type Pack } from '../pack/types.js';
 
 /** Option letters, A to H (a question has at most 8 options). */
 const LETTERS = 'ABCDEFGH';
@@ -32,7 +32,7 @@ export function exportAnki(pack: Pack): string {
     return [ankiGuid(pack.id, item.id), 'Basic', quoteField(deck(item.topic)), ankiHtmlField(front), ankiHtmlField(withRefs(back, item.refs)), quoteField([...new Set(tags)].join(' '))].join('\t');
   };
   for (const card of pack.cards) lines.push(note(card.front, card.back, card));
-  for (const question of pack.questions) lines.push(note(questionFront(question), questionBack(question), question));
+  for (const question of choiceQuestions(pack)) lines.push(note(questionFront(question), questionBack(question), question));
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,7 +14,7 @@
  * Markdown-lite becomes HTML: `**bold**` as `<b>`, `*emphasis*` as `<i>`, `` `code` `` as
  * `<code>`, line breaks as `<br>`; everything else is escaped.
  */
-import type { Pack, Question } from '../pack/types.js';
+import { choiceQuestions, type ChoiceQuestion as Question, type Pack } from '../pack/types.js';
 import { shortHash } from '../import/to-pack.js';
 
 /** The note type of exported questions; the apkg import knows it and puts the options on the front. */
@@ -120,7 +120,7 @@ export function packToApkg(pack: Pack): ApkgExport {
   for (const card of pack.cards) {
     notes.push({ guid: guid(card.id), model: 'basic', fields: [markdownToAnkiHtml(card.front), markdownToAnkiHtml(card.back)], tags: tagsOf(card.topic, card.tags), deck: deckOf(card.topic) });
   }
-  for (const q of pack.questions) {
+  for (const q of choiceQuestions(pack)) {
     notes.push({ guid: guid(q.id), model: 'question', fields: questionFields(q).map(markdownToAnkiHtml), tags: tagsOf(q.topic, q.tags), deck: deckOf(q.topic) });
   }
   return { decks, notes };

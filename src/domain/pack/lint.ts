@@ -4,7 +4,7 @@
  */
 import { sortIssues, type PackIssue } from './issues.js';
 import { realismWarnings } from './realism.js';
-import { chooseCount, correctIndices, type Pack, type Question } from './types.js';
+import { choiceQuestions, chooseCount, correctIndices, type ChoiceQuestion, type Pack, type Question } from './types.js';
 
 /** Above this share of single-answer questions whose key is the strictly longest option, warn. */
 export const LONGEST_CORRECT_LIMIT = 0.35;
@@ -20,15 +20,18 @@ export function lintPack(pack: Pack): PackIssue[] {
   };
   const manifest = { file: 'pack.yaml', line: 1, column: 1, path: '' };
 
+  const choice = choiceQuestions(pack);
   for (const q of pack.questions) {
+    if (q.refs.length === 0) warn(q.source, q.source.path, `${q.id} has no documentation link in \`refs\``);
+  }
+  for (const q of choice) {
     q.options.forEach((o, i) => {
       if (!o.why) warn(q.source, `${q.source.path}.options[${i}]`, `option ${i + 1} of ${q.id} has no \`why\`: say why it is right or wrong`);
       if (q.shuffle && ABOVE.test(o.text)) warn(q.source, `${q.source.path}.options[${i}]`, `"${o.text.match(ABOVE)![0]}" in a shuffled question: the option moves, so set \`shuffle: false\` or reword it`);
     });
-    if (q.refs.length === 0) warn(q.source, q.source.path, `${q.id} has no documentation link in \`refs\``);
   }
 
-  const singles = pack.questions.filter((q) => correctIndices(q).length === 1);
+  const singles = choice.filter((q) => correctIndices(q).length === 1);
   const longest = singles.filter(correctIsStrictlyLongest);
   if (singles.length >= 5 && longest.length / singles.length > LONGEST_CORRECT_LIMIT) {
     warn(manifest, '', `the correct option is the strictly longest in ${longest.length} of ${singles.length} single-answer questions (${pct(longest.length / singles.length)}, limit ${pct(LONGEST_CORRECT_LIMIT)}): learners learn to pick the longest; lengthen distractors in e.g. ${longest.slice(0, 3).map((q) => q.id).join(', ')}`);
@@ -52,7 +55,7 @@ export function lintPack(pack: Pack): PackIssue[] {
   if (pack.questions.length < pack.exam.questions) {
     warn(manifest, 'exam.questions', `the pool holds ${pack.questions.length} questions, fewer than the ${pack.exam.questions} a mock exam asks for`);
   }
-  for (const q of pack.questions) {
+  for (const q of choice) {
     const said = chooseCount(q.stem);
     const keys = correctIndices(q).length;
     if (said !== undefined && said !== keys) warn(q.source, q.source.path, `the stem says choose ${said} but ${q.id} has ${keys} correct option${keys === 1 ? '' : 's'}`);
@@ -61,7 +64,7 @@ export function lintPack(pack: Pack): PackIssue[] {
   return sortIssues(out);
 }
 
-export function correctIsStrictlyLongest(q: Question): boolean {
+export function correctIsStrictlyLongest(q: ChoiceQuestion): boolean {
   const keys = correctIndices(q);
   if (keys.length !== 1) return false;
   const k = keys[0]!;

@@ -5,7 +5,7 @@
  * warnings, located at the item where the miss is per item.
  */
 import type { PackIssue } from './issues.js';
-import { correctIndices, topicDomains, type Pack, type Question } from './types.js';
+import { choiceQuestions, correctIndices, topicDomains, type Pack, type Question } from './types.js';
 
 /** The targets of issue 17. Statistics over fewer questions than `minQuestions` are noise. */
 export const REALISM_TARGETS = {
@@ -90,7 +90,8 @@ function median(xs: readonly number[]): number {
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
 
 export function realismMeasures(pack: Pack): RealismMeasures {
-  const qs = pack.questions;
+  // Option statistics are about choice questions; the other types have no options.
+  const qs = choiceQuestions(pack);
   const words = qs.map((q) => stemWords(q.stem));
   const shortStems = qs.filter((_, i) => words[i]! < REALISM_TARGETS.shortStemWords);
 

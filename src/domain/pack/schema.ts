@@ -99,31 +99,193 @@ export const optionSchema = z.strictObject({
   text: text('an option text'),
   correct: z.boolean({ error: 'correct is true or false (without quotes)' }).optional().describe('true on every right option.'),
   why: text('an option why').optional().describe('Why this option is right or wrong; shown after answering.'),
+  weight: z
+    .number({ error: 'expected a weight in percent (a number from -100 to 100)' })
+    .min(-100, { error: 'an option weight is at least -100 (percent)' })
+    .max(100, { error: 'an option weight is at most 100 (percent)' })
+    .optional()
+    .describe('Partial credit in percent (GIFT ~%50%): quiz feedback shows what a partial-credit grader gives; exams stay exact-set scored.'),
 });
 
-export const questionSchema = z
-  .strictObject({
-    id,
-    topic: id.optional().describe('Overrides the file-level topic.'),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty is 1 (recall), 2 or 3 (multi-step scenario)' }).optional().describe('1 recall .. 3 multi-step scenario.'),
-    stem: text('a question stem'),
-    options: z
-      .array(optionSchema, { error: 'expected a list of options' })
-      .min(2, { error: 'a question needs at least 2 options' })
-      .max(8, { error: 'a question has at most 8 options' }),
-    shuffle: z.boolean({ error: 'shuffle is true or false (without quotes)' }).optional().describe('false keeps the option order as written.'),
-    explanation: text('an explanation').optional(),
-    tags: tags.optional(),
-    refs: refs.optional(),
-  })
-  .superRefine((q, ctx) => {
-    const correct = q.options.filter((o) => o.correct === true).length;
-    if (correct === 0) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a question needs at least one correct option (found 0)' });
-    } else if (correct === q.options.length && q.options.length >= 2) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `every option is correct (${correct} of ${correct}): a question needs at least one wrong option` });
-    }
+const difficulty = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty is 1 (recall), 2 or 3 (multi-step scenario)' }).optional().describe('1 recall .. 3 multi-step scenario.');
+const why = (what: string) => text(what).optional().describe('Shown after answering, right or wrong.');
+const typeKey = <T extends string>(type: T) => z.literal(type, { error: `type is ${type} here` }).describe('The question type.');
+
+/** Fields of a standalone question that a case study's part does not have. */
+const itemFields = {
+  id,
+  topic: id.optional().describe('Overrides the file-level topic.'),
+  difficulty,
+  tags: tags.optional(),
+  refs: refs.optional(),
+};
+
+const choiceFields = {
+  type: z.literal('choice', { error: 'type is choice here' }).optional().describe('Absent or choice: single answer or multiple response.'),
+  stem: text('a question stem'),
+  options: z
+    .array(optionSchema, { error: 'expected a list of options' })
+    .min(2, { error: 'a question needs at least 2 options' })
+    .max(8, { error: 'a question has at most 8 options' }),
+  shuffle: z.boolean({ error: 'shuffle is true or false (without quotes)' }).optional().describe('false keeps the option order as written.'),
+  explanation: text('an explanation').optional(),
+};
+const checkChoice = (q: { options: { correct?: boolean | undefined }[] }, ctx: z.RefinementCtx): void => {
+  const correct = q.options.filter((o) => o.correct === true).length;
+  if (correct === 0) {
+    ctx.addIssue({ code: 'custom', path: ['options'], message: 'a question needs at least one correct option (found 0)' });
+  } else if (correct === q.options.length && q.options.length >= 2) {
+    ctx.addIssue({ code: 'custom', path: ['options'], message: `every option is correct (${correct} of ${correct}): a question needs at least one wrong option` });
+  }
+};
+
+const trueFalseFields = {
+  type: typeKey('true-false'),
+  stem: text('a statement').describe('The statement the learner judges true or false.'),
+  answer: z.boolean({ error: 'answer is true or false (without quotes)' }).describe('Whether the statement is true.'),
+  whyTrue: text('a whyTrue').optional().describe('Shown when the learner answered true.'),
+  whyFalse: text('a whyFalse').optional().describe('Shown when the learner answered false.'),
+  explanation: text('an explanation').optional(),
+};
+
+const acceptedAnswer = z.union(
+  [
+    text('an accepted answer'),
+    z.strictObject({
+      text: text('an accepted answer'),
+      weight: z.number({ error: 'expected a weight in percent (a number from 1 to 100)' }).min(1, { error: 'an answer weight is at least 1 (percent)' }).max(100, { error: 'an answer weight is at most 100 (percent)' }).optional().describe('Partial credit in percent; 100 when absent.'),
+      why: text('an answer why').optional(),
+    }),
+  ],
+  { error: 'an accepted answer is a string, or a mapping with text (and weight, why)' },
+);
+const shortAnswerFields = {
+  type: typeKey('short-answer'),
+  stem: text('a question stem'),
+  answers: z
+    .array(acceptedAnswer, { error: 'expected a list of accepted answers, such as [Dockerrun.aws.json]' })
+    .min(1, { error: 'a short-answer question needs at least 1 accepted answer' })
+    .max(20, { error: 'a short-answer question has at most 20 accepted answers' })
+    .describe('Accepted answers: trimmed, case-insensitive unless caseSensitive, `*` matches any characters.'),
+  caseSensitive: z.boolean({ error: 'caseSensitive is true or false (without quotes)' }).optional().describe('true: letter case must match.'),
+  why: why('a why'),
+  explanation: text('an explanation').optional(),
+};
+const checkShortAnswer = (q: { answers: (string | { weight?: number | undefined })[] }, ctx: z.RefinementCtx): void => {
+  if (q.answers.length > 0 && !q.answers.some((a) => typeof a === 'string' || a.weight === undefined || a.weight === 100)) {
+    ctx.addIssue({ code: 'custom', path: ['answers'], message: 'no accepted answer has full credit: give one without a weight (or weight 100)' });
+  }
+};
+
+const finite = (what: string) => z.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, { error: `${what} must be a finite number` });
+const numericalFields = {
+  type: typeKey('numerical'),
+  stem: text('a question stem').describe('The question; state the unit here.'),
+  answer: finite('an answer').optional().describe('The right number (with tolerance), or give range instead.'),
+  tolerance: z.number({ error: 'expected a tolerance (a number)' }).nonnegative({ error: 'a tolerance cannot be negative' }).optional().describe('Accepted distance from answer; 0 when absent.'),
+  range: z
+    .strictObject({ min: finite('a range min'), max: finite('a range max') }, { error: 'a range is a mapping with min and max, such as {min: 1, max: 900}' })
+    .optional()
+    .describe('Every number from min to max is right (instead of answer).'),
+  why: why('a why'),
+  explanation: text('an explanation').optional(),
+};
+const checkNumerical = (q: { answer?: number | undefined; tolerance?: number | undefined; range?: { min: number; max: number } | undefined }, ctx: z.RefinementCtx): void => {
+  if (q.answer === undefined && q.range === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a numerical question needs answer (with an optional tolerance) or range' });
+  if (q.answer !== undefined && q.range !== undefined) ctx.addIssue({ code: 'custom', path: ['range'], message: 'give answer or range, not both' });
+  if (q.tolerance !== undefined && q.answer === undefined) ctx.addIssue({ code: 'custom', path: ['tolerance'], message: 'a tolerance needs an answer (a range has none)' });
+  if (q.range && q.range.min > q.range.max) ctx.addIssue({ code: 'custom', path: ['range', 'min'], message: `range min ${q.range.min} is above max ${q.range.max}` });
+};
+
+const matchingFields = {
+  type: typeKey('matching'),
+  stem: text('a question stem'),
+  pairs: z
+    .array(z.strictObject({ left: text('a left item'), right: text('a right item') }, { error: 'a pair is a mapping with left and right' }), { error: 'expected a list of pairs, each with left and right' })
+    .min(2, { error: 'a matching question needs at least 2 pairs' })
+    .max(10, { error: 'a matching question has at most 10 pairs' })
+    .describe('Each left item with its right item, in any order (they are shown shuffled).'),
+  distractors: z.array(text('a distractor'), { error: 'expected a list of distractor right items' }).max(10, { error: 'a matching question has at most 10 distractors' }).optional().describe('Right items that match no left item.'),
+  why: why('a why'),
+  explanation: text('an explanation').optional(),
+};
+const checkMatching = (q: { pairs: { left: string; right: string }[]; distractors?: string[] | undefined }, ctx: z.RefinementCtx): void => {
+  const lefts = new Map<string, number>();
+  q.pairs.forEach((p, i) => {
+    const key = p.left.trim();
+    if (lefts.has(key)) ctx.addIssue({ code: 'custom', path: ['pairs', i, 'left'], message: `left item written twice (first at pairs[${lefts.get(key)}])` });
+    else lefts.set(key, i);
   });
+  const rights = new Set(q.pairs.map((p) => p.right.trim()));
+  (q.distractors ?? []).forEach((d, i) => {
+    if (rights.has(d.trim())) ctx.addIssue({ code: 'custom', path: ['distractors', i], message: 'this distractor is the right item of a pair: a distractor matches no left item' });
+  });
+};
+
+const orderingFields = {
+  type: typeKey('ordering'),
+  stem: text('a question stem'),
+  steps: z
+    .array(text('a step'), { error: 'expected a list of steps, in the right order' })
+    .min(3, { error: 'an ordering question needs at least 3 steps' })
+    .max(10, { error: 'an ordering question has at most 10 steps' })
+    .describe('The steps in the right order (they are shown shuffled).'),
+  why: why('a why'),
+  explanation: text('an explanation').optional(),
+};
+const checkOrdering = (q: { steps: string[] }, ctx: z.RefinementCtx): void => {
+  const seen = new Map<string, number>();
+  q.steps.forEach((step, i) => {
+    const key = step.trim();
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['steps', i], message: `step written twice (first at steps[${seen.get(key)}]): each step has one place` });
+    else seen.set(key, i);
+  });
+};
+
+const unknownType = (what: string) => (issue: { code?: string }) => (issue.code === 'invalid_union' ? `unknown ${what} type (a part is any type but case-study): expected one of ${PART_TYPES.join(', ')}` : undefined);
+const PART_TYPES = ['choice', 'true-false', 'short-answer', 'numerical', 'matching', 'ordering'];
+
+/** A part of a case study: any question type but case-study, without id, topic, tags or refs. */
+export const partSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject(choiceFields).superRefine(checkChoice),
+    z.strictObject(trueFalseFields),
+    z.strictObject(shortAnswerFields).superRefine(checkShortAnswer),
+    z.strictObject(numericalFields).superRefine(checkNumerical),
+    z.strictObject(matchingFields).superRefine(checkMatching),
+    z.strictObject(orderingFields).superRefine(checkOrdering),
+  ],
+  { error: unknownType('part') },
+);
+
+const caseStudyFields = {
+  type: typeKey('case-study'),
+  stem: text('a scenario').describe('The shared scenario, shown with every part; code blocks allowed.'),
+  parts: z
+    .array(partSchema, { error: 'expected a list of parts (questions without id)' })
+    .min(2, { error: 'a case study needs at least 2 parts' })
+    .max(6, { error: 'a case study has at most 6 parts' })
+    .describe('The questions about the scenario, answered in order; any type but case-study.'),
+  explanation: text('an explanation').optional(),
+};
+
+/** The schema of one standalone question of each type, by type (`choice` when `type` is absent). */
+export const questionSchemas = {
+  choice: z.strictObject({ ...itemFields, ...choiceFields }).superRefine(checkChoice),
+  'true-false': z.strictObject({ ...itemFields, ...trueFalseFields }),
+  'short-answer': z.strictObject({ ...itemFields, ...shortAnswerFields }).superRefine(checkShortAnswer),
+  numerical: z.strictObject({ ...itemFields, ...numericalFields }).superRefine(checkNumerical),
+  matching: z.strictObject({ ...itemFields, ...matchingFields }).superRefine(checkMatching),
+  ordering: z.strictObject({ ...itemFields, ...orderingFields }).superRefine(checkOrdering),
+  'case-study': z.strictObject({ ...itemFields, ...caseStudyFields }),
+} as const;
+
+export const questionSchema = z.discriminatedUnion(
+  'type',
+  [questionSchemas.choice, questionSchemas['true-false'], questionSchemas['short-answer'], questionSchemas.numerical, questionSchemas.matching, questionSchemas.ordering, questionSchemas['case-study']],
+  { error: (issue) => (issue.code === 'invalid_union' ? `unknown question type: expected one of ${Object.keys(questionSchemas).join(', ')}` : undefined) },
+);
 
 export const itemFileSchema = z
   .strictObject({
@@ -148,3 +310,5 @@ export const itemFileShapeSchema = itemFileSchema.extend({
 
 export type PackManifestInput = z.input<typeof packManifestSchema>;
 export type ItemFileInput = z.output<typeof itemFileSchema>;
+export type QuestionInput = z.output<typeof questionSchema>;
+export type PartInput = z.output<typeof partSchema>;

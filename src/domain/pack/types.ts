@@ -37,6 +37,11 @@ export interface Option {
   readonly text: string;
   readonly correct: boolean;
   readonly why?: string;
+  /**
+   * Partial credit as a percentage (GIFT `~%50%`), -100..100; absent means 100 on a correct
+   * option and 0 on a wrong one. Only quiz feedback uses it: exams stay exact-set scored.
+   */
+  readonly weight?: number;
 }
 
 interface ItemBase {
@@ -56,13 +61,128 @@ export interface Card extends ItemBase {
   readonly back: string;
 }
 
-export interface Question extends ItemBase {
-  readonly kind: 'question';
+/** The kinds of question a pack can hold; `choice` is written without a `type` key. */
+export const QUESTION_TYPES = ['choice', 'true-false', 'short-answer', 'numerical', 'matching', 'ordering', 'case-study'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** What every question body has, whether it stands alone or is part of a case study. */
+interface BodyBase {
   readonly stem: string;
+  readonly explanation?: string;
+}
+
+/** Single answer or multiple response: options, one or more of them correct. */
+export interface ChoiceBody extends BodyBase {
+  /** Absent in packs written before other types existed; read it through `questionType`. */
+  readonly type?: 'choice';
   readonly options: readonly Option[];
   readonly shuffle: boolean;
+}
+
+/** A statement that is true or false, with why for each side. */
+export interface TrueFalseBody extends BodyBase {
+  readonly type: 'true-false';
+  readonly answer: boolean;
+  /** Shown when the learner answered true / false. */
+  readonly whyTrue?: string;
+  readonly whyFalse?: string;
+}
+
+/** One accepted answer of a short-answer question. */
+export interface AcceptedAnswer {
+  /** The text, with `*` matching any run of characters (as Moodle). */
+  readonly text: string;
+  /** Credit in percent, 100 unless the source gave partial credit. */
+  readonly weight: number;
+  readonly why?: string;
+}
+
+/** A typed answer, matched against accepted answers: trimmed, case-insensitive unless set. */
+export interface ShortAnswerBody extends BodyBase {
+  readonly type: 'short-answer';
+  readonly answers: readonly AcceptedAnswer[];
+  readonly caseSensitive: boolean;
+  /** Shown after answering, right or wrong. */
+  readonly why?: string;
+}
+
+/** A number within [min, max] (an answer with a tolerance is stored as its range). */
+export interface NumericalBody extends BodyBase {
+  readonly type: 'numerical';
+  /** The answer as written (for display); undefined when the pack gave a range. */
+  readonly answer?: number;
+  readonly min: number;
+  readonly max: number;
+  readonly why?: string;
+}
+
+export interface MatchPair {
+  readonly left: string;
+  readonly right: string;
+}
+
+/** Left items, each with its right item, plus distractor right items; scored per pair. */
+export interface MatchingBody extends BodyBase {
+  readonly type: 'matching';
+  readonly pairs: readonly MatchPair[];
+  readonly distractors: readonly string[];
+  readonly why?: string;
+}
+
+/** Steps written in the right order; shown shuffled; scored exact. */
+export interface OrderingBody extends BodyBase {
+  readonly type: 'ordering';
+  readonly steps: readonly string[];
+  readonly why?: string;
+}
+
+/** A question that can stand alone or be a part of a case study. */
+export type PartBody = ChoiceBody | TrueFalseBody | ShortAnswerBody | NumericalBody | MatchingBody | OrderingBody;
+
+/** A shared scenario and 2-6 parts, shown together, answered in order, each scored on its own. */
+export interface CaseStudyBody extends BodyBase {
+  readonly type: 'case-study';
+  readonly parts: readonly PartBody[];
+}
+
+export type QuestionBody = PartBody | CaseStudyBody;
+
+interface QuestionMeta extends ItemBase {
+  readonly kind: 'question';
   readonly difficulty?: 1 | 2 | 3;
-  readonly explanation?: string;
+}
+
+export type ChoiceQuestion = ChoiceBody & QuestionMeta;
+export type TrueFalseQuestion = TrueFalseBody & QuestionMeta;
+export type ShortAnswerQuestion = ShortAnswerBody & QuestionMeta;
+export type NumericalQuestion = NumericalBody & QuestionMeta;
+export type MatchingQuestion = MatchingBody & QuestionMeta;
+export type OrderingQuestion = OrderingBody & QuestionMeta;
+export type CaseStudyQuestion = CaseStudyBody & QuestionMeta;
+export type Question = ChoiceQuestion | TrueFalseQuestion | ShortAnswerQuestion | NumericalQuestion | MatchingQuestion | OrderingQuestion | CaseStudyQuestion;
+
+/** The type of a question or part; `choice` when the pack wrote none. */
+export function questionType(q: QuestionBody): QuestionType {
+  return q.type ?? 'choice';
+}
+
+export function isChoice<Q extends QuestionBody>(q: Q): q is Extract<Q, ChoiceBody> {
+  return q.type === undefined || q.type === 'choice';
+}
+
+/**
+ * What a learner answered, per type: choice, the chosen option indices in pack order;
+ * true-false, the truth value; short-answer and numerical, the text as typed; matching, per
+ * left item (pack order) the index into `rightItems` picked, -1 for none yet; ordering, the
+ * step indices in the learner's order; case-study, one answer (or null) per part.
+ */
+export type Answer = readonly number[] | string | boolean | { readonly parts: readonly (Answer | null)[] };
+
+/** The right items of a matching question, each once: the pairs' in pack order, then the distractors. */
+export function rightItems(q: MatchingBody): string[] {
+  const out: string[] = [];
+  for (const t of [...q.pairs.map((p) => p.right), ...q.distractors]) if (!out.includes(t)) out.push(t);
+  return out;
 }
 
 export type Item = Card | Question;
@@ -89,7 +209,7 @@ export interface Pack {
 export const DEFAULT_EXAM: ExamBlueprint = { questions: 75, minutes: 180, passingScore: 750 };
 
 /** The correct option indices of a question, in pack order. */
-export function correctIndices(question: Question): number[] {
+export function correctIndices(question: ChoiceBody): number[] {
   const out: number[] = [];
   question.options.forEach((o, i) => {
     if (o.correct) out.push(i);
@@ -97,8 +217,13 @@ export function correctIndices(question: Question): number[] {
   return out;
 }
 
-export function isMultipleResponse(question: Question): boolean {
-  return correctIndices(question).length > 1;
+export function isMultipleResponse(question: QuestionBody): boolean {
+  return isChoice(question) && correctIndices(question).length > 1;
+}
+
+/** The choice questions of a pack (the code paths that need options). */
+export function choiceQuestions(pack: Pack): ChoiceQuestion[] {
+  return pack.questions.filter(isChoice);
 }
 
 /** Every item of a pack, cards first, in path order. */

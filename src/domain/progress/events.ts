@@ -4,6 +4,7 @@
  * id, so that replaying is idempotent when two processes share a data dir.
  */
 import type { CardPhase, CardState, Rating } from '../scheduler/fsrs-adapter.js';
+import type { Answer } from '../pack/types.js';
 import type { PackSettings } from './settings.js';
 
 export type StudyMode = 'study' | 'quiz' | 'exam' | 'cram';
@@ -29,8 +30,12 @@ export interface ReviewPayload {
   readonly rating: Rating;
   /** For questions: right or wrong. For cards: recalled (Hard, Good, Easy) or not (Again). */
   readonly correct: boolean;
-  /** For questions: the chosen option indices, in pack order. */
+  /** For choice questions: the chosen option indices, in pack order. */
   readonly chosen?: readonly number[];
+  /** For the other question types: the learner's answer as given (pack/types.ts `Answer`). */
+  readonly answer?: Answer;
+  /** The wrong parts of a wrong answer, as misconception keys (scoring/score.ts); absent for choice. */
+  readonly misses?: readonly string[];
   /** Time taken, in milliseconds. */
   readonly ms: number;
   readonly phaseBefore: CardPhase;
@@ -80,7 +85,8 @@ export interface ExamRecord extends ExamSpec {
   readonly endedAt: string;
   readonly outcome: ExamOutcome;
   readonly elapsedMs: number;
-  readonly answers: readonly (readonly number[] | null)[];
+  /** Per question: chosen option indices for a choice question, the type's answer otherwise, or null. */
+  readonly answers: readonly (Answer | null)[];
   readonly flags: readonly boolean[];
   readonly result: ExamResult;
 }
@@ -98,7 +104,8 @@ export type ProgressEvent =
   | (Base & { readonly type: 'undo'; readonly target: string; readonly review: ReviewPayload })
   | (Base & { readonly type: 'settings'; readonly key: keyof PackSettings; readonly value: PackSettings[keyof PackSettings] })
   | (Base & { readonly type: 'exam-start'; readonly exam: ExamSpec })
-  | (Base & { readonly type: 'exam-answer'; readonly examId: string; readonly index: number; readonly chosen: readonly number[] | null; readonly elapsedMs: number })
+  /** `chosen` holds a choice answer; any other type's answer is in `answer` (and `chosen` is null). */
+  | (Base & { readonly type: 'exam-answer'; readonly examId: string; readonly index: number; readonly chosen: readonly number[] | null; readonly answer?: Answer; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-flag'; readonly examId: string; readonly index: number; readonly flagged: boolean; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-time'; readonly examId: string; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-end'; readonly examId: string; readonly outcome: ExamOutcome; readonly elapsedMs: number; readonly result: ExamResult; readonly reviews: readonly ReviewPayload[] })

@@ -4,6 +4,7 @@
  * the store owns the state and is the only caller. Same events in, same state out.
  */
 import { checkExhaustive } from '../check-exhaustive.js';
+import type { Answer } from '../pack/types.js';
 import type { ExamRecord, ExamSpec, ItemProgress, ProgressEvent, ReviewPayload } from './events.js';
 import { newIndexOf } from '../pack/option-moves.js';
 import { DEFAULT_SETTINGS, type PackSettings } from './settings.js';
@@ -23,7 +24,7 @@ export interface DayStats {
 export interface ActiveExam {
   readonly spec: ExamSpec;
   readonly startedAt: string;
-  answers: (readonly number[] | null)[];
+  answers: (Answer | null)[];
   flags: boolean[];
   /** Exam time used so far (the clock runs only while the exam is open). */
   elapsedMs: number;
@@ -32,7 +33,10 @@ export interface ActiveExam {
 export interface ProgressState {
   items: Record<string, ItemProgress>;
   days: Record<string, DayStats>;
-  /** `questionId#optionIndex` -> how often that wrong option was chosen. */
+  /**
+   * `questionId#optionIndex` -> how often that wrong option was chosen; for the other question
+   * types, `questionId#key` with the review's misses (`=typed text`, `m0>2` a wrong pair, ...).
+   */
   misconceptions: Record<string, number>;
   exams: ExamRecord[];
   activeExam: ActiveExam | null;
@@ -70,7 +74,7 @@ export function applyEvent(state: ProgressState, event: ProgressEvent): Progress
       return state;
     case 'exam-answer':
       if (state.activeExam?.spec.examId === event.examId && event.index < state.activeExam.answers.length) {
-        state.activeExam.answers[event.index] = event.chosen;
+        state.activeExam.answers[event.index] = event.answer ?? event.chosen;
         state.activeExam.elapsedMs = Math.max(state.activeExam.elapsedMs, event.elapsedMs);
       }
       return state;
@@ -123,14 +127,14 @@ function renumberOptions(state: ProgressState, moves: Readonly<Record<string, re
   }
   state.misconceptions = renumbered;
   const indices = (map: Map<number, number>, list: readonly number[]) => list.flatMap((i) => (map.has(i) ? [map.get(i)!] : []));
-  const renumberExam = (spec: ExamSpec, answers: readonly (readonly number[] | null)[]) => {
+  const renumberExam = (spec: ExamSpec, answers: readonly (Answer | null)[]) => {
     const optionOrders = spec.optionOrders.map((order, k) => {
       const map = maps.get(spec.questionIds[k]!);
       return map ? indices(map, order) : order;
     });
     const renumberedAnswers = answers.map((chosen, k) => {
       const map = maps.get(spec.questionIds[k]!);
-      return map && chosen ? indices(map, chosen) : chosen;
+      return map && Array.isArray(chosen) ? indices(map, chosen as readonly number[]) : chosen;
     });
     return { optionOrders, answers: renumberedAnswers };
   };
@@ -158,8 +162,8 @@ function applyReview(state: ProgressState, r: ReviewPayload, at: string, day: st
     stats.matureCorrect = (stats.matureCorrect ?? 0) + (r.correct ? sign : 0);
   }
   state.totalReviews += sign;
-  if (r.kind === 'question' && !r.correct && r.chosen) {
-    for (const option of r.chosen) {
+  if (r.kind === 'question' && !r.correct && (r.chosen || r.misses)) {
+    for (const option of r.misses ?? r.chosen ?? []) {
       const key = `${r.item}#${option}`;
       const n = (state.misconceptions[key] ?? 0) + sign;
       if (n > 0) state.misconceptions[key] = n;

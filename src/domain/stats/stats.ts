@@ -4,7 +4,7 @@
  * misconceptions that keep coming back. Pure: pack, progress and the time in; a report out.
  */
 import { movesBetween, newIndexOf } from '../pack/option-moves.js';
-import type { Item, Pack, Question } from '../pack/types.js';
+import { isChoice, rightItems, type ChoiceBody, type Item, type Pack, type PartBody, type Question } from '../pack/types.js';
 import { effectiveSettings, type ProgressState } from '../progress/state.js';
 import { recallProbability } from '../scheduler/fsrs-adapter.js';
 import { scaledScore } from '../exam/score.js';
@@ -40,6 +40,7 @@ export interface DomainStats {
 
 export interface Misconception {
   readonly question: string;
+  /** The wrong option's index; -1 for the other types (then `optionText` tells the wrong answer). */
   readonly option: number;
   readonly times: number;
   readonly stem: string;
@@ -99,7 +100,7 @@ function itemScore(state: ProgressState, item: Item, now: Date): number {
   return (memory + p.recent) / 2;
 }
 
-function correctCount(question: Question): number {
+function correctCount(question: ChoiceBody): number {
   let n = 0;
   for (const o of question.options) if (o.correct) n += 1;
   return n;
@@ -135,7 +136,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     }
     if (item.kind === 'question') {
       sum.questions += 1;
-      sum.practice += seen ? p.recent : guessRate(item.options.length, correctCount(item));
+      sum.practice += seen ? p.recent : guessChance(item);
     }
   };
   for (const item of pack.cards) visit(item);
@@ -189,12 +190,19 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
   const pending = state.known && entries.length ? movesBetween(pack.optionMoves, state.known.version, pack.version) : {};
   const misconceptions: Misconception[] = entries
     .flatMap(([key, times]) => {
-      const question = key.slice(0, key.lastIndexOf('#'));
-      const written = Number(key.slice(key.lastIndexOf('#') + 1));
+      const question = key.slice(0, key.indexOf('#'));
+      const rest = key.slice(key.indexOf('#') + 1);
+      const q0 = questionsById.get(question);
+      if (!/^\d+$/.test(rest)) {
+        // A wrong answer of another type: typed text, a pair, an order, a case study's part.
+        const described = q0 ? describeMiss(q0, rest) : undefined;
+        return described ? [{ question, option: -1, times, stem: described.stem, optionText: described.text, retired: false }] : [];
+      }
+      const written = Number(rest);
       const moved = pending[question];
       const option = moved ? newIndexOf(moved).get(written) : written;
       if (option === undefined) return [];
-      const q = questionsById.get(question);
+      const q = q0 && isChoice(q0) ? q0 : undefined;
       const o = q?.options[option];
       return [{ question, option, times, stem: q?.stem ?? '', optionText: o?.text ?? '', ...(o?.why ? { why: o.why } : {}), retired: !q }];
     })
@@ -221,6 +229,43 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     calendar,
     examDate: settings.examDate,
   };
+}
+
+/** The chance of guessing an unseen question right: true-false one in two; typed, paired, ordered answers next to none. */
+function guessChance(q: Question): number {
+  if (isChoice(q)) return guessRate(q.options.length, correctCount(q));
+  if (q.type === 'true-false') return 0.5;
+  if (q.type === 'case-study') return q.parts.reduce((p, part) => p * (isChoice(part) ? guessRate(part.options.length, correctCount(part)) : part.type === 'true-false' ? 0.5 : 0), 1);
+  return 0;
+}
+
+/** A misconception key of a type other than choice, as a stem and the wrong answer in words. */
+export function describeMiss(q: Question, key: string): { stem: string; text: string } | undefined {
+  const part = /^p(\d+)\/(.*)$/s.exec(key);
+  if (part && q.type === 'case-study') {
+    const p = q.parts[Number(part[1])];
+    const inner = p ? describePartMiss(p, part[2]!) : undefined;
+    return inner ? { stem: `${q.stem.trim().split('\n')[0]} / part ${Number(part[1]) + 1}: ${p!.stem}`, text: inner } : undefined;
+  }
+  if (q.type === 'case-study') return undefined;
+  const text = describePartMiss(q, key);
+  return text ? { stem: q.stem, text } : undefined;
+}
+
+function describePartMiss(q: PartBody, key: string): string | undefined {
+  if (isChoice(q)) return /^\d+$/.test(key) ? q.options[Number(key)]?.text : undefined;
+  if (key.startsWith('=')) return q.type === 'true-false' ? `answered ${key.slice(1)}` : `typed "${key.slice(1)}"`;
+  const pair = /^m(\d+)>(\d+)$/.exec(key);
+  if (pair && q.type === 'matching') {
+    const left = q.pairs[Number(pair[1])];
+    const right = rightItems(q)[Number(pair[2])];
+    return left && right ? `paired ${left.left} with ${right}` : undefined;
+  }
+  if (key.startsWith('o') && q.type === 'ordering') {
+    const steps = key.slice(1).split('-').map((n) => q.steps[Number(n) - 1]);
+    return steps.every(Boolean) ? `ordered ${steps.join(' > ')}` : undefined;
+  }
+  return undefined;
 }
 
 /** The chance of guessing a question right: one pick among its options, or the exact set. */

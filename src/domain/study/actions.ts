@@ -2,14 +2,15 @@
  * What study, cram and quiz do with an answer: build the review, record it through the port,
  * undo the last one. Shared by the full-screen UI and plain mode, so they cannot drift apart.
  */
-import type { Card, Item, Pack, Question } from '../pack/types.js';
+import { isChoice, type Answer, type Card, type Item, type Pack, type Question } from '../pack/types.js';
+import { scoreAnswer, type Score } from '../scoring/index.js';
 import type { Clock, ProgressPort } from '../ports.js';
 import type { ProgressEvent, ReviewPayload, StudyMode } from '../progress/events.js';
 import { schedulerSettings, type PackSettings } from '../progress/settings.js';
 import { effectiveSettings } from '../progress/state.js';
 import { formatInterval, newCardState, previewIntervals, RATINGS, recallProbability, type Rating } from '../scheduler/fsrs-adapter.js';
 import { dayKey, dayStart } from '../time/day.js';
-import { buildReview, capDueForExam, isAnswerCorrect, ratingForAnswer } from './review.js';
+import { buildReview, capDueForExam, ratingForAnswer } from './review.js';
 
 export interface StudyContext {
   readonly pack: Pack;
@@ -40,17 +41,25 @@ export function rateCard(ctx: StudyContext, card: Card, rating: Rating, ms: numb
 
 export interface AnswerOutcome {
   readonly correct: boolean;
+  /** The grading in full: partial credit and the wrong parts. */
+  readonly score: Score;
   readonly rating: Rating;
   readonly event: ProgressEvent;
 }
 
-/** Answers a question with chosen options (pack indices): graded, rated, scheduled, recorded. */
-export function answerQuestion(ctx: StudyContext, question: Question, chosen: readonly number[], ms: number, mode: StudyMode): AnswerOutcome {
+/**
+ * Answers a question (chosen options as pack indices for a choice question, the type's answer
+ * otherwise): graded, rated, scheduled, recorded. A choice answer is logged as `chosen`, as
+ * before; any other as `answer`, with its wrong parts for the misconceptions.
+ */
+export function answerQuestion(ctx: StudyContext, question: Question, answer: Answer, ms: number, mode: StudyMode): AnswerOutcome {
   const now = ctx.clock.now();
-  const correct = isAnswerCorrect(question, chosen);
+  const score = scoreAnswer(question, answer);
+  const { correct } = score;
   const rating = ratingForAnswer(question, correct, ms);
-  const review = buildReview({ item: question, progress: ctx.port.state.items[question.id], now, rating, correct, mode, ms, chosen, scheduler: schedulerSettings(settings(ctx)), examStart: examStart(ctx) });
-  return { correct, rating, event: record(ctx, review, now) };
+  const given = isChoice(question) && Array.isArray(answer) ? { chosen: answer as readonly number[] } : { answer, misses: score.misses };
+  const review = buildReview({ item: question, progress: ctx.port.state.items[question.id], now, rating, correct, mode, ms, ...given, scheduler: schedulerSettings(settings(ctx)), examStart: examStart(ctx) });
+  return { correct, score, rating, event: record(ctx, review, now) };
 }
 
 /** Takes back a review: the item's progress and every count return to what they were. */

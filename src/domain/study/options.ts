@@ -1,12 +1,35 @@
 /** The order a question's options are shown in: shuffled by a seed unless `shuffle: false`. */
-import type { Question } from '../pack/types.js';
+import { isChoice, rightItems, type Question, type QuestionBody } from '../pack/types.js';
 import { hashString, randomSource, shuffled } from '../random.js';
 
-/** Display order: entry i is the pack index of the option shown at position i. */
+/**
+ * Display order: entry i is the pack index of what is shown at position i. Choice: the options
+ * (unless `shuffle: false`); matching: the right items; ordering: the steps as first shown (never
+ * already in order); empty for the other types.
+ */
 export function optionOrder(question: Question, seed: number): number[] {
-  const indices = question.options.map((_, i) => i);
-  if (!question.shuffle) return indices;
-  return shuffled(indices, randomSource(hashString(`${question.id}:${seed}`)));
+  return displayOrder(question, question.id, seed);
+}
+
+/** The same for any question body; `key` names it (a case study's part k: `id/k`). */
+export function displayOrder(body: QuestionBody, key: string, seed: number): number[] {
+  const random = () => randomSource(hashString(`${key}:${seed}`));
+  if (isChoice(body)) {
+    const indices = body.options.map((_, i) => i);
+    return body.shuffle ? shuffled(indices, random()) : indices;
+  }
+  if (body.type === 'matching') return shuffled(rightItems(body).map((_, i) => i), random());
+  if (body.type === 'ordering') {
+    const order = shuffled(body.steps.map((_, i) => i), random());
+    // Shown already in order, the question would answer itself.
+    return order.every((v, i) => v === i) ? [...order.slice(1), order[0]!] : order;
+  }
+  return [];
+}
+
+/** A case study's part k: its display order, from the exam's or session's seed. */
+export function partOrder(question: Question, k: number, seed: number): number[] {
+  return question.type === 'case-study' && question.parts[k] ? displayOrder(question.parts[k], `${question.id}/${k}`, seed) : [];
 }
 
 /** `a`..`h` for positions 0..7. */

@@ -1,25 +1,58 @@
 /** Turns one answer into a review: grading, the rating, the new schedule, the exam-date rule. */
-import { correctIndices, type Item, type Question } from '../pack/types.js';
+import { correctIndices, isChoice, rightItems, type Answer, type ChoiceBody, type Item, type QuestionBody } from '../pack/types.js';
+import { scoreAnswer } from '../scoring/index.js';
 import { newCardState, schedule, type Rating, type SchedulerSettings } from '../scheduler/fsrs-adapter.js';
 import type { ItemProgress, ReviewPayload, StudyMode } from '../progress/events.js';
 
 const DAY_MS = 86_400_000;
 
 /** Right only when the chosen set is exactly the correct set (no partial credit). */
-export function isAnswerCorrect(question: Question, chosen: readonly number[]): boolean {
+export function isChoiceCorrect(question: ChoiceBody, chosen: readonly number[]): boolean {
   const keys = correctIndices(question);
   const set = new Set(chosen);
   return set.size === keys.length && keys.every((k) => set.has(k));
 }
 
+/** Right as an exam scores it, for any question type (choice: the exact set of correct options). */
+export function isAnswerCorrect(question: QuestionBody, answer: Answer): boolean {
+  return scoreAnswer(question, answer).correct;
+}
+
+/** Every text a learner reads to answer a question, for the reading-time allowance. */
+export function questionTexts(q: QuestionBody): string[] {
+  if (isChoice(q)) return [q.stem, ...q.options.map((o) => o.text)];
+  switch (q.type) {
+    case 'true-false':
+    case 'short-answer':
+    case 'numerical':
+      return [q.stem];
+    case 'matching':
+      return [q.stem, ...q.pairs.map((p) => p.left), ...rightItems(q)];
+    case 'ordering':
+      return [q.stem, ...q.steps];
+    case 'case-study':
+      return [q.stem, ...q.parts.flatMap(questionTexts)];
+  }
+}
+
+/** Extra time to type an answer or move steps, on top of reading. */
+function workMs(q: QuestionBody): number {
+  if (isChoice(q) || q.type === 'true-false') return 0;
+  if (q.type === 'case-study') return q.parts.reduce((sum, p) => sum + workMs(p), 0);
+  if (q.type === 'matching') return q.pairs.length * 5_000;
+  if (q.type === 'ordering') return q.steps.length * 5_000;
+  return 15_000;
+}
+
 /** How long a learner may take before a right answer counts as a hesitation (Hard). */
-export function hesitationMs(question: Question): number {
-  const words = [question.stem, ...question.options.map((o) => o.text)].join(' ').split(/\s+/).length;
-  return 30_000 + (words / 200) * 60_000 * 2;
+export function hesitationMs(question: QuestionBody): number {
+  const words = questionTexts(question).join(' ').split(/\s+/).length;
+  const parts = question.type === 'case-study' ? question.parts.length : 1;
+  return 30_000 * parts + (words / 200) * 60_000 * 2 + workMs(question);
 }
 
 /** Wrong is Again, right is Good, right after a long hesitation is Hard. */
-export function ratingForAnswer(question: Question, correct: boolean, ms: number): Rating {
+export function ratingForAnswer(question: QuestionBody, correct: boolean, ms: number): Rating {
   if (!correct) return 1;
   return ms > hesitationMs(question) ? 2 : 3;
 }
@@ -44,6 +77,9 @@ export interface ReviewInput {
   readonly mode: StudyMode;
   readonly ms: number;
   readonly chosen?: readonly number[];
+  /** For questions other than choice: the answer as given, and its wrong parts (misconception keys). */
+  readonly answer?: Answer;
+  readonly misses?: readonly string[];
   readonly scheduler: SchedulerSettings;
   /** Start of the exam day, when the learner set one. */
   readonly examStart: Date | null;
@@ -58,6 +94,8 @@ export function buildReview(input: ReviewInput): ReviewPayload {
     rating: input.rating,
     correct: input.correct,
     ...(input.chosen ? { chosen: [...input.chosen] } : {}),
+    ...(input.answer !== undefined ? { answer: input.answer } : {}),
+    ...(input.misses && input.misses.length > 0 ? { misses: [...input.misses] } : {}),
     ms: Math.max(0, Math.round(input.ms)),
     prev: input.progress ?? null,
   };

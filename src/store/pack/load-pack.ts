@@ -13,7 +13,7 @@ import { listPackFiles, readContents, type PackFile } from './read-pack-files.js
 import type { ValidationResult } from './validate-pack.js';
 
 /** Bump when the compiled form changes, so old cache entries are ignored. */
-const COMPILED_VERSION = 6;
+const COMPILED_VERSION = 7;
 
 export type LoadResult = { readonly ok: true; readonly pack: Pack; readonly cached: boolean } | { readonly ok: false; readonly issues: readonly PackIssue[] };
 

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, sortIssues, type PackIssue } from '../../domain/pack/issues.js';
-import { cardSchema, domainSchema, itemFileShapeSchema, manifestShapeSchema, questionSchema, topicSchema } from '../../domain/pack/schema.js';
-import { DEFAULT_EXAM, type Card, type Pack, type Question, type SourcePos } from '../../domain/pack/types.js';
+import { cardSchema, domainSchema, itemFileShapeSchema, manifestShapeSchema, questionSchema, topicSchema, type PartInput, type QuestionInput } from '../../domain/pack/schema.js';
+import { DEFAULT_EXAM, isChoice, type Card, type Pack, type PartBody, type Question, type QuestionBody, type SourcePos } from '../../domain/pack/types.js';
 import { CONTROL_CHARS_GLOBAL, describeControlChar } from '../../domain/text/control-chars.js';
 import { closestWord } from '../../domain/text/closest-word.js';
 import { compareVersions } from '../../domain/pack/option-moves.js';
@@ -149,21 +149,7 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
     data.questions.forEach(({ index: i, item: q }) => {
       const v = visit('questions', i, q);
       if (!v) return;
-      const options = q.options.map((o) => ({ text: o.text, correct: o.correct === true, ...(o.why !== undefined ? { why: o.why } : {}) }));
-      questions.push({
-        kind: 'question',
-        id: q.id,
-        topic: v.topic,
-        stem: q.stem,
-        options,
-        shuffle: q.shuffle ?? true,
-        ...(q.difficulty !== undefined ? { difficulty: q.difficulty } : {}),
-        ...(q.explanation !== undefined ? { explanation: q.explanation } : {}),
-        tags: q.tags ?? [],
-        refs: q.refs ?? [],
-        source: v.source,
-        hash: hashOf([q.stem, ...options.flatMap((o) => [o.text, String(o.correct)])]),
-      });
+      questions.push(compileQuestion(q, v.topic, v.source));
     });
   }
 
@@ -186,6 +172,10 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
         const question = byId.get(id);
         if (!question) {
           error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `unknown question \`${id}\`${suggest(id, [...byId.keys()])}`);
+          continue;
+        }
+        if (!isChoice(question)) {
+          error('pack.yaml', at(path), `optionMoves.${version}.${id}`, `question \`${id}\` is a ${question.type} question: only choice questions have options to move`);
           continue;
         }
         if (latest.get(id) === version && order.length !== question.options.length) {
@@ -268,7 +258,7 @@ function checkSchema<S extends z.ZodType>(file: ParsedFile, schema: S, value: un
   for (const issue of result.error.issues) {
     const path = [...prefix, ...(issue.path as PropertyKey[])];
     if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedKeys(schema, issue.path as PropertyKey[]);
+      const allowed = allowedKeys(schema, issue.path as PropertyKey[], value);
       for (const key of issue.keys) {
         const node = keyNodeAt(file.doc, path, key) ?? nodeAt(file.doc, path).node;
         const at = positionOf(node, file.lines);
@@ -307,24 +297,39 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Keys the schema allows at `path`, for "did you mean" hints. */
-function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+/** Keys the schema allows at `path`, for "did you mean" hints; a union takes the option the value's `type` picks. */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): string[] {
   let s: unknown = schema;
-  for (const key of path) {
+  let v: unknown = value;
+  const pick = (): void => {
     s = unwrap(s);
-    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    const def = (s as { def?: { type?: string; options?: unknown[] } }).def;
+    if (def?.type !== 'union' || !def.options) return;
+    const type = (v as { type?: unknown } | null)?.type;
+    s = def.options.find((o) => {
+      const shape = (unwrap(o) as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+      const lit = (unwrap(shape?.type) as { def?: { values?: unknown[] } } | undefined)?.def?.values;
+      return lit ? lit.includes(type ?? 'choice') : false;
+    });
+    s = unwrap(s);
+  };
+  for (const key of path) {
+    pick();
+    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } } | undefined)?.def;
     if (!def) return [];
     if (def.type === 'array' && typeof key === 'number') s = def.element;
     else if (def.type === 'object' && def.shape) s = def.shape[String(key)];
     else return [];
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key as string] : undefined;
   }
-  const def = (unwrap(s) as { def?: { shape?: Record<string, unknown> } }).def;
+  pick();
+  const def = (s as { def?: { shape?: Record<string, unknown> } } | undefined)?.def;
   return def?.shape ? Object.keys(def.shape) : [];
 }
 
 function unwrap(s: unknown): unknown {
   let cur = s as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
-  while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'pipe')) {
+  while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'default' || cur.def.type === 'pipe' || cur.def.type === 'nullable')) {
     cur = (cur.def.innerType ?? cur.def.in) as typeof cur;
   }
   return cur;
@@ -337,6 +342,84 @@ function suggest(word: string, candidates: readonly string[]): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A validated question as the program sees it: defaults filled in, tolerance turned into a range. */
+function compileQuestion(q: QuestionInput, topic: string, source: SourcePos): Question {
+  const meta = {
+    kind: 'question' as const,
+    id: q.id,
+    topic,
+    ...(q.difficulty !== undefined ? { difficulty: q.difficulty } : {}),
+    tags: q.tags ?? [],
+    refs: q.refs ?? [],
+    source,
+  };
+  const body: QuestionBody = q.type === 'case-study' ? { type: 'case-study', stem: q.stem, parts: q.parts.map(compilePart), ...opt('explanation', q.explanation) } : compilePart(q);
+  return { ...meta, ...body, hash: bodyHash(body) } as Question;
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value !== undefined ? { [key]: value } : {}) as { [P in K]?: V };
+}
+
+function compilePart(q: PartInput): PartBody {
+  const explanation = opt('explanation', q.explanation);
+  switch (q.type) {
+    case undefined:
+    case 'choice': {
+      const options = q.options.map((o) => ({ text: o.text, correct: o.correct === true, ...opt('why', o.why), ...opt('weight', o.weight) }));
+      // A pack written before question types had no `type` key; its compiled form has none either.
+      return { ...(q.type ? { type: q.type } : {}), stem: q.stem, options, shuffle: q.shuffle ?? true, ...explanation };
+    }
+    case 'true-false':
+      return { type: q.type, stem: q.stem, answer: q.answer, ...opt('whyTrue', q.whyTrue), ...opt('whyFalse', q.whyFalse), ...explanation };
+    case 'short-answer':
+      return {
+        type: q.type,
+        stem: q.stem,
+        answers: q.answers.map((a) => (typeof a === 'string' ? { text: a, weight: 100 } : { text: a.text, weight: a.weight ?? 100, ...opt('why', a.why) })),
+        caseSensitive: q.caseSensitive ?? false,
+        ...opt('why', q.why),
+        ...explanation,
+      };
+    case 'numerical': {
+      const range = q.range ?? { min: q.answer! - (q.tolerance ?? 0), max: q.answer! + (q.tolerance ?? 0) };
+      return { type: q.type, stem: q.stem, ...opt('answer', q.answer), min: range.min, max: range.max, ...opt('why', q.why), ...explanation };
+    }
+    case 'matching':
+      return { type: q.type, stem: q.stem, pairs: q.pairs.map((p) => ({ left: p.left, right: p.right })), distractors: q.distractors ?? [], ...opt('why', q.why), ...explanation };
+    case 'ordering':
+      return { type: q.type, stem: q.stem, steps: [...q.steps], ...opt('why', q.why), ...explanation };
+  }
+}
+
+/**
+ * The version hash of a question. A choice question hashes exactly as before question types
+ * existed (learners' progress is keyed on it); the other types hash their type and own fields.
+ */
+function bodyHash(body: QuestionBody): string {
+  return hashOf(hashParts(body));
+}
+
+function hashParts(body: QuestionBody): string[] {
+  switch (body.type) {
+    case undefined:
+    case 'choice':
+      return [body.stem, ...body.options.flatMap((o) => [o.text, String(o.correct)])];
+    case 'true-false':
+      return [body.type, body.stem, String(body.answer)];
+    case 'short-answer':
+      return [body.type, body.stem, String(body.caseSensitive), ...body.answers.flatMap((a) => [a.text, String(a.weight)])];
+    case 'numerical':
+      return [body.type, body.stem, String(body.min), String(body.max)];
+    case 'matching':
+      return [body.type, body.stem, ...body.pairs.flatMap((p) => [p.left, p.right]), '', ...body.distractors];
+    case 'ordering':
+      return [body.type, body.stem, ...body.steps];
+    case 'case-study':
+      return [body.type, body.stem, ...body.parts.flatMap((p) => ['\u0001', ...hashParts(p)])];
+  }
 }
 
 function hashOf(parts: readonly string[]): string {

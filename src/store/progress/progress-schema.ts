@@ -31,6 +31,9 @@ const itemProgress = z.object({
   lastAt: z.optional(iso),
   lastWrongAt: z.optional(iso),
 });
+/** A question's answer of any type (domain/pack/types.ts `Answer`); a case study's holds its parts'. */
+const partAnswer = z.union([z.array(z.int()), z.string(), z.boolean()]);
+const answer = z.union([partAnswer, z.object({ parts: z.array(z.nullable(partAnswer)) })]);
 const reviewPayload = z.object({
   item: z.string(),
   kind: z.enum(['card', 'question']),
@@ -38,6 +41,8 @@ const reviewPayload = z.object({
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   correct: z.boolean(),
   chosen: z.optional(z.array(z.int().check(z.nonnegative()))),
+  answer: z.optional(answer),
+  misses: z.optional(z.array(z.string())),
   ms: z.number().check(z.nonnegative()),
   phaseBefore: z.enum(['new', 'learning', 'review', 'relearning']),
   elapsedDays: z.number(),
@@ -61,7 +66,7 @@ const examResult = z.object({
   passed: z.boolean(),
   domains: z.array(z.object({ id: z.string(), correct: z.int(), total: z.int() })),
 });
-const answers = z.array(z.nullable(z.array(z.int())));
+const answers = z.array(z.nullable(answer));
 const settingValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string())]);
 const base = { id: z.string().check(z.minLength(1)), at: iso, day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) };
 
@@ -70,7 +75,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('undo'), target: z.string(), review: reviewPayload }),
   z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz']), value: settingValue }),
   z.object({ ...base, type: z.literal('exam-start'), exam: examSpec }),
-  z.object({ ...base, type: z.literal('exam-answer'), examId: z.string(), index: z.int().check(z.nonnegative()), chosen: z.nullable(z.array(z.int())), elapsedMs: z.number().check(z.nonnegative()) }),
+  z.object({ ...base, type: z.literal('exam-answer'), examId: z.string(), index: z.int().check(z.nonnegative()), chosen: z.nullable(z.array(z.int())), answer: z.optional(answer), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-flag'), examId: z.string(), index: z.int().check(z.nonnegative()), flagged: z.boolean(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-time'), examId: z.string(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-end'), examId: z.string(), outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number().check(z.nonnegative()), result: examResult, reviews: z.array(reviewPayload) }),

@@ -3,17 +3,17 @@
  * (a pick, `f` to flag, `s` to skip, `q` to stop and keep the exam for later); a review list and
  * `submit> ` (empty submits, a number goes back); then the report, first line `result: ...`.
  */
-import { correctIndices } from '../../domain/pack/types.js';
+import type { Answer } from '../../domain/pack/types.js';
+import { parseLine } from '../../domain/quiz/parse-answer.js';
 import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
 import { answeredCount, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
 import { reportMarkdown, reviewEntries, summaryLines } from '../../domain/exam/report.js';
 import type { ExamRecord } from '../../domain/progress/events.js';
-import { parseAnswer } from '../../domain/study/options.js';
 import { startNewExam } from '../exam-start.js';
 import type { SessionDeps } from '../session-deps.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
-import { printQuestion } from './plain-items.js';
+import { printPart, printQuestion, questionOrders } from './plain-items.js';
 
 export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void> {
   const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
@@ -68,34 +68,40 @@ export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void>
       return 'done';
     }
     printQuestion(p, q, order);
-    for (;;) {
-      const line = await p.ask('answer> ');
-      tick();
-      if (state!.phase !== 'in-progress') return 'done';
-      if (line === null || line.trim() === 'q') return 'quit';
-      const t = line.trim().toLowerCase();
-      if (t === 's' || t === '') return 'done';
-      if (t === 'f') {
-        dispatch({ type: 'toggle-flag' });
-        p.print(state!.flags[index] ? 'Flagged for review.' : 'Flag removed.');
-        continue;
+    const orders = questionOrders(q, order, state!.spec.seed);
+    const bodies = q.type === 'case-study' ? q.parts : [q];
+    const saved = state!.answers[index] ?? null;
+    const parts: (Answer | null)[] = q.type === 'case-study' ? bodies.map((_, k) => (saved !== null && typeof saved === 'object' && 'parts' in saved ? (saved.parts[k] ?? null) : null)) : [saved];
+    for (const [k, body] of bodies.entries()) {
+      if (q.type === 'case-study') {
+        p.print('');
+        p.print(`Part ${k + 1} of ${bodies.length}${parts[k] !== null ? ' (answered; type a new answer or s to keep it)' : ''}:`);
+        printPart(p, body, orders[k] ?? []);
       }
-      const parsed = parseAnswer(t, order.length);
-      if ('error' in parsed) {
-        p.print(`${parsed.error} Or f to flag, s to skip.`);
-        continue;
+      for (;;) {
+        const line = await p.ask('answer> ');
+        tick();
+        if (state!.phase !== 'in-progress') return 'done';
+        if (line === null || line.trim() === 'q') return 'quit';
+        const t = line.trim();
+        if (t === 's' || t === '') break;
+        if (t === 'f') {
+          dispatch({ type: 'toggle-flag' });
+          p.print(state!.flags[index] ? 'Flagged for review.' : 'Flag removed.');
+          continue;
+        }
+        const parsed = parseLine(body, t, orders[k] ?? []);
+        if ('error' in parsed) {
+          p.print(`${parsed.error} Or f to flag, s to skip.`);
+          continue;
+        }
+        parts[k] = parsed.answer;
+        if (q.type !== 'case-study') dispatch({ type: 'set-answer', answer: parsed.answer });
+        break;
       }
-      const keys = correctIndices(q).length;
-      if (parsed.positions.length > keys) {
-        p.print(`Choose at most ${keys}.`);
-        continue;
-      }
-      if (keys > 1) {
-        dispatch({ type: 'clear-answer' });
-        for (const pos of parsed.positions) dispatch({ type: 'select-option', position: pos, multiple: true });
-      } else dispatch({ type: 'select-option', position: parsed.positions[0]!, multiple: false });
-      return 'done';
     }
+    if (q.type === 'case-study' && parts.some((a) => a !== null)) dispatch({ type: 'set-answer', answer: { parts } });
+    return 'done';
   };
 
   for (let i = state.current; i < n && state.phase === 'in-progress'; i += 1) {
@@ -144,7 +150,8 @@ export function printReport(p: LinePrompt, deps: SessionDeps, record: ExamRecord
   for (const e of reviewEntries(deps.pack, record)) {
     p.print('');
     p.print(`${e.number}. ${e.correct ? 'correct' : e.answered ? 'wrong' : 'unanswered'}${e.flagged ? ' (flagged)' : ''}: ${toPlainText(e.stem)}`);
-    for (const o of e.options) p.print(`${o.letter}) ${o.text}${o.correct ? ' [right]' : ''}${o.chosen ? ' [your pick]' : ''}${o.why ? ` - ${toPlainText(o.why)}` : ''}`);
+    for (const o of e.options) p.print(`${o.letter}) ${toPlainText(o.text)}${o.correct ? ' [right]' : ''}${o.chosen ? ' [your pick]' : ''}${o.why ? ` - ${toPlainText(o.why)}` : ''}`);
+    for (const l of e.lines) p.print(`${l.depth ? '  ' : ''}${toPlainText(l.text)}`);
     if (e.explanation) p.print(toPlainText(e.explanation));
   }
 }

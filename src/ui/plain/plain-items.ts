@@ -1,6 +1,8 @@
 /** How plain mode prints a card, a question and the feedback after an answer. */
-import type { Card, Question } from '../../domain/pack/types.js';
-import { correctIndices, stemSaysHowMany } from '../../domain/pack/types.js';
+import type { Answer, Card, ChoiceBody, PartBody, Question } from '../../domain/pack/types.js';
+import { correctIndices, isChoice, rightItems, stemSaysHowMany } from '../../domain/pack/types.js';
+import { feedbackLines, partialCreditNote } from '../../domain/quiz/feedback.js';
+import { optionLetter, partOrder } from '../../domain/study/options.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
 
@@ -13,16 +15,70 @@ export function printCardBack(p: LinePrompt, card: Card): void {
   if (card.refs.length) p.print(`See: ${card.refs.join(' ')}`);
 }
 
-/** Stem, then `1) ...` per option in display order, then "Choose N" for multiple response. */
+/** The orders a question is shown in: its own, or for a case study one per part. */
+export function questionOrders(q: Question, order: readonly number[], seed: number): number[][] {
+  return q.type === 'case-study' ? q.parts.map((_, k) => partOrder(q, k, seed)) : [[...order]];
+}
+
+/** A question of any type, with the line syntax its answer takes; a case study prints only its scenario. */
 export function printQuestion(p: LinePrompt, q: Question, order: readonly number[]): void {
+  if (q.type === 'case-study') {
+    p.print(`Case study (${q.parts.length} parts, answered in order):`);
+    p.print(toPlainText(q.stem));
+    return;
+  }
+  printPart(p, q, order);
+}
+
+/** One question body: stem, then what to choose from and how to answer. */
+export function printPart(p: LinePrompt, q: PartBody, order: readonly number[]): void {
+  if (isChoice(q)) return printChoice(p, q, order);
+  p.print(toPlainText(q.stem));
+  switch (q.type) {
+    case 'true-false':
+      p.print('True or false? Type t or f.');
+      return;
+    case 'short-answer':
+      p.print('Type your answer.');
+      return;
+    case 'numerical':
+      p.print('Type a number.');
+      return;
+    case 'matching': {
+      const rights = rightItems(q);
+      p.print('Match each left item with a right item:');
+      q.pairs.forEach((pair, i) => p.print(`${optionLetter(i)}) ${toPlainText(pair.left)}`));
+      order.forEach((k, pos) => p.print(`${pos + 1}) ${toPlainText(rights[k]!)}`));
+      p.print(`Type the pairs, such as a-2,b-1 (every letter a to ${optionLetter(q.pairs.length - 1)} once).`);
+      return;
+    }
+    case 'ordering':
+      p.print('Put these steps in order:');
+      order.forEach((k, pos) => p.print(`${pos + 1}) ${toPlainText(q.steps[k]!)}`));
+      p.print(`Type the step numbers from first to last, such as ${order.map((_, i) => i + 1).reverse().join(',')}.`);
+      return;
+  }
+}
+
+/** Stem, then `1) ...` per option in display order, then "Choose N" for multiple response. */
+function printChoice(p: LinePrompt, q: ChoiceBody, order: readonly number[]): void {
   p.print(toPlainText(q.stem));
   order.forEach((k, pos) => p.print(`${pos + 1}) ${toPlainText(q.options[k]!.text)}`));
   const n = correctIndices(q).length;
   if (n > 1 && !stemSaysHowMany(q.stem)) p.print(`Choose ${n}.`);
 }
 
+/** `correct` or `wrong`, then the answer against the key, the explanation and links; for any type. */
+export function printAnswerFeedback(p: LinePrompt, q: Question, orders: readonly (readonly number[])[], answer: Answer, correct: boolean): void {
+  if (isChoice(q) && Array.isArray(answer)) return printFeedback(p, q, orders[0] ?? [], answer as readonly number[], correct);
+  p.print(correct ? 'correct' : 'wrong');
+  for (const l of feedbackLines(q, answer, orders)) p.print(`${l.depth ? '  ' : ''}${toPlainText(l.text)}`);
+  if (q.explanation) p.print(toPlainText(q.explanation));
+  if (q.refs.length) p.print(`See: ${q.refs.join(' ')}`);
+}
+
 /** `correct` or `wrong`, the right options, each option's why, the explanation and links. */
-export function printFeedback(p: LinePrompt, q: Question, order: readonly number[], chosen: readonly number[], correct: boolean): void {
+export function printFeedback(p: LinePrompt, q: ChoiceBody & { readonly refs: readonly string[] }, order: readonly number[], chosen: readonly number[], correct: boolean): void {
   p.print(correct ? 'correct' : 'wrong');
   const keys = new Set(correctIndices(q));
   const right = order.flatMap((k, pos) => (keys.has(k) ? [`${pos + 1}) ${toPlainText(q.options[k]!.text)}`] : []));
@@ -32,6 +88,8 @@ export function printFeedback(p: LinePrompt, q: Question, order: readonly number
     const marks = [keys.has(k) ? 'right' : 'wrong', chosen.includes(k) ? 'your pick' : ''].filter(Boolean).join(', ');
     p.print(`${pos + 1}) ${marks}: ${o.why ? toPlainText(o.why) : '(no reason given)'}`);
   });
+  const note = partialCreditNote(q, chosen);
+  if (note) p.print(note);
   if (q.explanation) p.print(toPlainText(q.explanation));
   if (q.refs.length) p.print(`See: ${q.refs.join(' ')}`);
 }

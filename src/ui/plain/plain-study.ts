@@ -2,18 +2,19 @@
  * Study, cram and quiz in plain mode: one prompt per line (`reveal> `, `rate 1-4> `,
  * `answer> `), invalid input re-prompted and never counted, `u` undoes, `q` stops.
  */
-import { correctIndices, type Card, type Item, type Question } from '../../domain/pack/types.js';
+import type { Answer, Card, Item, Question } from '../../domain/pack/types.js';
+import { parseLine } from '../../domain/quiz/parse-answer.js';
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
 import { answerQuestion, itemRecall, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
-import { optionOrder, parseAnswer } from '../../domain/study/options.js';
+import { optionOrder } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
 import type { SessionDeps } from '../session-deps.js';
 import { sessionSummary } from '../summary.js';
 import type { LinePrompt } from './line-prompt.js';
-import { printCardBack, printCardFront, printFeedback, printQuestion } from './plain-items.js';
+import { printAnswerFeedback, printCardBack, printCardFront, printPart, printQuestion, questionOrders } from './plain-items.js';
 
 type Step = 'next' | 'undo' | 'quit';
 
@@ -93,25 +94,32 @@ async function cardStep(p: LinePrompt, ctx: StudyContext, card: Card, mode: 'stu
 }
 
 async function questionStep(p: LinePrompt, ctx: StudyContext, q: Question, mode: 'study' | 'cram' | 'quiz', seed: number, shownAt: number, done: Done[]): Promise<Step> {
-  const order = optionOrder(q, seed);
-  printQuestion(p, q, order);
-  for (;;) {
-    const line = await p.ask('answer> ');
-    if (line === null || line.trim() === 'q') return 'quit';
-    if (line.trim() === 'u') return 'undo';
-    const parsed = parseAnswer(line, order.length);
-    if ('error' in parsed) {
-      p.print(parsed.error);
-      continue;
+  const orders = questionOrders(q, optionOrder(q, seed), seed);
+  printQuestion(p, q, orders[0] ?? []);
+  const bodies = q.type === 'case-study' ? q.parts : [q];
+  const answers: Answer[] = [];
+  for (const [k, body] of bodies.entries()) {
+    if (q.type === 'case-study') {
+      p.print('');
+      p.print(`Part ${k + 1} of ${bodies.length}:`);
+      printPart(p, body, orders[k] ?? []);
     }
-    const chosen = parsed.positions.map((pos) => order[pos]!);
-    if (chosen.length > correctIndices(q).length) {
-      p.print(`Choose at most ${correctIndices(q).length}.`);
-      continue;
+    for (;;) {
+      const line = await p.ask('answer> ');
+      if (line === null || line.trim() === 'q') return 'quit';
+      if (line.trim() === 'u') return 'undo';
+      const parsed = parseLine(body, line, orders[k] ?? []);
+      if ('error' in parsed) {
+        p.print(parsed.error);
+        continue;
+      }
+      answers.push(parsed.answer);
+      break;
     }
-    const outcome = answerQuestion(ctx, q, chosen, ctx.clock.now().getTime() - shownAt, mode);
-    done.push({ item: q, event: outcome.event });
-    printFeedback(p, q, order, chosen, outcome.correct);
-    return 'next';
   }
+  const answer: Answer = q.type === 'case-study' ? { parts: answers } : answers[0]!;
+  const outcome = answerQuestion(ctx, q, answer, ctx.clock.now().getTime() - shownAt, mode);
+  done.push({ item: q, event: outcome.event });
+  printAnswerFeedback(p, q, orders, answer, outcome.correct);
+  return 'next';
 }

@@ -11,7 +11,7 @@
  *   1-8 a-h pick · n → next · p ← previous · f flag · m map · S review
  */
 import { useEffect, useReducer, useRef } from 'react';
-import { correctIndices } from '../../domain/pack/types.js';
+import { correctIndices, isChoice } from '../../domain/pack/types.js';
 import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
 import { answeredCount, crossedWarning, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
 import { reportMarkdown } from '../../domain/exam/report.js';
@@ -117,10 +117,12 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   /** The current question, its option order and the picks, from the latest state. */
   const current = () => {
     const st = exam.current;
-    const question = st ? deps.pack.questions.find((q) => q.id === st.spec.questionIds[st.current]) : undefined;
+    const found = st ? deps.pack.questions.find((q) => q.id === st.spec.questionIds[st.current]) : undefined;
+    const question = found && isChoice(found) ? found : undefined;
     const order = st ? (st.spec.optionOrders[st.current] ?? []) : [];
     const keysNeeded = question ? correctIndices(question).length : 1;
-    const picks = st && question ? (st.answers[st.current] ?? []).map((k) => order.indexOf(k)).filter((p) => p >= 0) : [];
+    const answer = st?.answers[st.current];
+    const picks = st && question && Array.isArray(answer) ? (answer as readonly number[]).map((k) => order.indexOf(k)).filter((p) => p >= 0) : [];
     return { st, question, order, keysNeeded, picks, n: st?.spec.questionIds.length ?? 0 };
   };
   const go = (index: number) => {

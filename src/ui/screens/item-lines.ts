@@ -1,5 +1,5 @@
 /** Cards, questions and feedback as laid-out lines. */
-import { correctIndices, stemSaysHowMany, type Card, type Pack, type Question } from '../../domain/pack/types.js';
+import { correctIndices, stemSaysHowMany, type Card, type ChoiceQuestion as Question, type Pack } from '../../domain/pack/types.js';
 import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
 import { optionLetter } from '../../domain/study/options.js';
 import { layoutMarkdown, type Line, type Segment } from '../text/layout.js';

@@ -11,7 +11,7 @@
  *     [ ] b) ...
  */
 import { useMemo, useRef } from 'react';
-import { correctIndices, type Item } from '../../domain/pack/types.js';
+import { correctIndices, isChoice, type Item } from '../../domain/pack/types.js';
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import type { Rating } from '../../domain/scheduler/fsrs-adapter.js';
@@ -63,7 +63,7 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
   const width = columns - 1;
   /** What the handlers need, from the latest state (not this render's). */
   const view = (st: StudyState = latest()) => {
-    const question = st.item?.kind === 'question' ? st.item : null;
+    const question = st.item?.kind === 'question' && isChoice(st.item) ? st.item : null;
     const order = question ? optionOrder(question, s.seed) : [];
     const keysNeeded = question ? correctIndices(question).length : 0;
     return { st, question, order, keysNeeded, multiple: keysNeeded > 1 };

@@ -7,6 +7,7 @@ import { reportMarkdown } from '../../../src/domain/exam/report.js';
 import { scaledScore, scoreExam } from '../../../src/domain/exam/score.js';
 import { emptyProgress } from '../../../src/domain/progress/state.js';
 import { blueprintPack } from '../../helpers/packs.js';
+import { choiceQuestions } from '../../../src/domain/pack/types.js';
 
 const now = new Date('2026-11-20T09:00:00Z');
 const pack = blueprintPack();
@@ -150,7 +151,7 @@ describe('scoring', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (seed, answerMask) => {
         const { spec } = createExam(pack, emptyProgress(), { seed, now, questions: 10 });
-        const key = (id: string) => pack.questions.find((q) => q.id === id)!.options.flatMap((o, i) => (o.correct ? [i] : []));
+        const key = (id: string) => choiceQuestions(pack).find((q) => q.id === id)!.options.flatMap((o, i) => (o.correct ? [i] : []));
         const answers = spec.questionIds.map((id, i) => (answerMask[i] ? key(id) : null));
         const result = scoreExam(pack, spec, answers);
         expect(result.correct).toBe(answerMask.filter(Boolean).length);
@@ -173,7 +174,7 @@ describe('scoring', () => {
 
   it('passes at the passing score and only the exact set scores', () => {
     const { spec } = createExam(pack, emptyProgress(), { seed: 2, now, questions: 4 });
-    const keys = spec.questionIds.map((id) => pack.questions.find((q) => q.id === id)!.options.flatMap((o, i) => (o.correct ? [i] : [])));
+    const keys = spec.questionIds.map((id) => choiceQuestions(pack).find((q) => q.id === id)!.options.flatMap((o, i) => (o.correct ? [i] : [])));
     expect(scoreExam(pack, spec, keys)).toMatchObject({ correct: 4, scaled: 1000, passed: true });
     const partial = keys.map((k) => (k.length > 1 ? k.slice(0, 1) : k));
     const multi = keys.filter((k) => k.length > 1).length;

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ankiHtmlField, exportAnki, questionBack, questionFront, quoteField, withRefs } from '../../../src/domain/export/anki.js';
 import { ankiGuid } from '../../../src/domain/export/apkg.js';
 import { parseAnki } from '../../../src/domain/import/anki.js';
-import type { Card, Pack, Question } from '../../../src/domain/pack/types.js';
+import type { Card, ChoiceQuestion as Question, Pack } from '../../../src/domain/pack/types.js';
 import { CONTROL_CHARS } from '../../../src/domain/text/control-chars.js';
 import { loadPack } from '../../../src/store/pack/load-pack.js';
 import { BUNDLED_PACK } from '../../helpers/run-cli.js';
+import { choiceQuestions } from '../../../src/domain/pack/types.js';
 
 const source = { file: 'items.yaml', line: 1, column: 1, path: 'cards[0]' };
 
@@ -126,7 +127,7 @@ describe('exportAnki', () => {
     expect(warnings).toEqual([]);
     expect(items.map((i) => (i.kind === 'card' ? { front: i.front, back: i.back, topic: i.topic, tags: i.tags ?? [] } : {}))).toEqual([
       ...bundled.cards.map((c) => ({ front: c.front.trim(), back: withRefs(c.back.trim(), c.refs), topic: c.topic, tags: [...c.tags] })),
-      ...bundled.questions.map((q) => ({ front: questionFront(q), back: withRefs(questionBack(q), q.refs), topic: q.topic, tags: [...q.tags] })),
+      ...choiceQuestions(bundled).map((q) => ({ front: questionFront(q), back: withRefs(questionBack(q), q.refs), topic: q.topic, tags: [...q.tags] })),
     ]);
   });
 });

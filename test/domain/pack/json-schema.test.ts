@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { packJsonSchema } from '../../../src/domain/pack/json-schema.js';
 import { yamlFiles } from '../../helpers/packs.js';
-import { BUNDLED_PACK } from '../../helpers/run-cli.js';
+import { BUNDLED_PACK, FIXTURES } from '../../helpers/run-cli.js';
+import { join } from 'node:path';
 
 // An independent validator, in strict mode (unknown keywords and loose types are errors), checks
 // that the schema editors use agrees with `pack validate` where JSON Schema can say it.
@@ -50,5 +51,18 @@ describe('the pack JSON Schema, checked by ajv (strict)', () => {
     expect(itemErrors.every((e) => e.startsWith('/questions/0'))).toBe(true);
     const manifestErrors = errors({ ...manifest, version: 'one' });
     expect(manifestErrors).toEqual(['/version must match pattern "^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"']);
+  });
+
+  it('accepts every question type of the fixture pack and rejects their mistakes', () => {
+    const dir = join(FIXTURES, 'qtypes-packs', 'qtypes');
+    const bad = yamlFiles(dir).flatMap((f) => errors(parse(readFileSync(f, 'utf8'))).map((e) => `${relative(dir, f)}: ${e}`));
+    expect(bad).toEqual([]);
+    const tf = { id: 'tf', type: 'true-false', stem: 'S.', answer: true };
+    expect(errors({ questions: [tf] })).toEqual([]);
+    expect(errors({ questions: [{ ...tf, answer: 'yes' }] }).length).toBeGreaterThan(0);
+    expect(errors({ questions: [{ id: 'o', type: 'ordering', stem: 'S.', steps: ['a', 'b'] }] }).length).toBeGreaterThan(0);
+    expect(errors({ questions: [{ id: 'm', type: 'matching', stem: 'S.', pairs: [{ left: 'a', right: '1' }, { left: 'b', right: '2' }], distractors: ['3'] }] })).toEqual([]);
+    expect(errors({ questions: [{ id: 'c', type: 'case-study', stem: 'S.', parts: [tf, tf] }] }).length).toBeGreaterThan(0); // a part has no id
+    expect(errors({ questions: [{ id: 'c', type: 'case-study', stem: 'S.', parts: [{ type: 'true-false', stem: 'A.', answer: true }, { type: 'numerical', stem: 'N?', answer: 3 }] }] })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintPack } from '../../../src/domain/pack/lint.js';
-import type { Pack, Question } from '../../../src/domain/pack/types.js';
+import type { ChoiceQuestion as Question, Pack } from '../../../src/domain/pack/types.js';
 import { formatIssue } from '../../../src/domain/pack/issues.js';
 import { stemSaysHowMany } from '../../../src/domain/pack/types.js';
 import { blueprintPack, question } from '../../helpers/packs.js';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/domain/pack/issues.js';
 import { loadPack } from '../../../src/store/pack/load-pack.js';
 import { FIXTURES, tempDir } from '../../helpers/run-cli.js';
+import { choiceQuestions } from '../../../src/domain/pack/types.js';
 
 const packs = join(FIXTURES, 'packs');
 
@@ -96,7 +97,7 @@ describe('loadPack on a valid pack', () => {
     expect(pack.exam).toEqual({ questions: 3, minutes: 5, passingScore: 750 });
     expect(pack.cards.map((c) => c.id)).toEqual(['c-unicode']);
     expect(pack.questions.map((q) => `${q.id}@${q.source.file}:${q.source.line}`)).toEqual(['q-single@items/cards.yaml:7', 'q-multi@items/deep/deeper/multi.yaml:3']);
-    const multi = pack.questions.find((q) => q.id === 'q-multi')!;
+    const multi = choiceQuestions(pack).find((q) => q.id === 'q-multi')!;
     expect(multi.options.filter((o) => o.correct)).toHaveLength(2);
     expect(multi.topic).toBe('t-two');
     expect(pack.cards[0]!.back).toBe('An exam (しけん). ✅');
