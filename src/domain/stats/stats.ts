@@ -151,7 +151,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     }
     if (item.kind === 'question') {
       sum.questions += 1;
-      sum.practice += seen ? p.recent : guessChance(item);
+      sum.practice += seen && !p.suspended ? p.recent : guessChance(item);
     }
   };
   for (const item of pack.cards) visit(item);

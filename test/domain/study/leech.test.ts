@@ -5,6 +5,7 @@
  * unsuspend any item. Through the real progress store on disk.
  */
 import { describe, expect, it } from 'vitest';
+import { correctIndices, type ChoiceQuestion } from '../../../src/domain/pack/types.js';
 import { computeStats } from '../../../src/domain/stats/stats.js';
 import { becameLeech, isLeechLapse, rateCard, setSuspended, undoReview, type StudyContext } from '../../../src/domain/study/actions.js';
 import { nextStudyItem, studyCounts } from '../../../src/domain/study/queue.js';
@@ -65,6 +66,13 @@ describe('a card forgotten 8 times', () => {
     expect(counts().unseen).toBe(before - 1);
     setSuspended(ctx, pack.questions[0]!, false);
     expect(counts().unseen).toBe(before);
+    // A question answered right, then suspended, counts in readiness as not known (a guess).
+    const q = pack.questions[1]! as ChoiceQuestion;
+    const { answerQuestion } = await import('../../../src/domain/study/actions.js');
+    answerQuestion(ctx, q, correctIndices(q), 4000, 'study');
+    const known = computeStats(pack, store.state, new Date(t), utcOffset).readiness.scaled;
+    setSuspended(ctx, q, true);
+    expect(computeStats(pack, store.state, new Date(t), utcOffset).readiness.scaled).toBeLessThan(known);
     await store.close();
   });
 });
