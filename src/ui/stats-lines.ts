@@ -2,6 +2,7 @@
  * The statistics as laid-out lines: used by the stats screen and by `examdrill stats` as text,
  * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
  */
+import { readinessCheckText, readinessValue } from './readiness-text.js';
 import type { StatsReport } from '../domain/stats/stats.js';
 import { blockBar } from '../domain/exam/report.js';
 import type { Line, Segment } from './text/layout.js';
@@ -17,10 +18,12 @@ export function statsLines(s: StatsReport, width: number): Line[] {
   out.push([{ text: `Reviews: ${s.reviews.total} in all, ${s.reviews.today} today. Due now: ${s.due.now}.` }]);
   out.push([{ text: `Retention (last 30 days): ${pct(s.retention.observed)} observed over ${s.retention.reviews} reviews, target ${pct(s.retention.target)}.` }]);
   out.push([
-    { text: 'Readiness: about ' },
-    { text: `${s.readiness.scaled}/1000`, bold: true, role: s.readiness.scaled >= s.readiness.passingScore ? 'good' : 'warn' },
-    { text: ` if the exam were today (passing ${s.readiness.passingScore}; ${pct(s.readiness.coverage)} of questions tried).` },
+    { text: 'Readiness: ' },
+    { text: readinessValue(s.readiness), bold: true, role: s.readiness.scaled >= s.readiness.passingScore ? 'good' : 'warn' },
+    { text: ` on this pack's topics if the exam were today (passing ${s.readiness.passingScore}; ${pct(s.readiness.coverage)} of questions tried).` },
   ]);
+  const check = readinessCheckText(s.readiness);
+  if (check) out.push([{ text: check, role: 'dim' }]);
   if (s.examDate) out.push([{ text: `Exam date: ${s.examDate}.` }]);
 
   h('Due forecast (next 3 weeks)');
@@ -54,6 +57,15 @@ export function statsLines(s: StatsReport, width: number): Line[] {
     out.push([{ text: `${m.times}× `, role: 'bad', bold: true }, { text: oneLine(m.stem, width - 6) }]);
     out.push([{ text: '   chose: ', role: 'dim' }, { text: oneLine(m.optionText, width - 12) }]);
     if (m.why) out.push([{ text: '   why not: ', role: 'dim' }, { text: oneLine(m.why, width - 14) }]);
+  }
+
+  if (s.suspended.count > 0) {
+    h(`Suspended: ${s.suspended.count} item${s.suspended.count === 1 ? '' : 's'} out of study (${s.suspended.leeches.length} leech${s.suspended.leeches.length === 1 ? '' : 'es'})`);
+    for (const l of s.suspended.leeches.slice(0, 10)) {
+      out.push([{ text: `${l.lapses} lapses `, role: 'bad', bold: true }, { text: oneLine(`${l.item}: ${l.text}`, width - 12) }]);
+      for (const m of l.misconceptions) out.push([{ text: `   answered ${m.times}×: `, role: 'dim' }, { text: oneLine(m.answer, width - 18) }]);
+    }
+    out.push([{ text: 'Bring one back with: examdrill item unsuspend ID', role: 'dim' }]);
   }
 
   h('Activity, last 12 weeks');
