@@ -3,6 +3,7 @@ import { createExam, seedFrom } from '../domain/exam/create-exam.js';
 import { recordExamStart, type ExamContext } from '../domain/exam/exam-actions.js';
 import { startExam, type ExamState } from '../domain/exam/exam-reducer.js';
 import { effectiveSettings } from '../domain/progress/state.js';
+import { computeStats } from '../domain/stats/stats.js';
 import type { SessionDeps } from './session-deps.js';
 
 /** The new exam, its start recorded, and a notice when the pack holds fewer questions than asked. */
@@ -15,8 +16,11 @@ export function startNewExam(deps: SessionDeps, ctx: ExamContext): { readonly st
     ...(deps.options.minutes ? { minutes: deps.options.minutes } : {}),
     extraMinutes: effectiveSettings(deps.port.state).extraMinutes,
   });
-  recordExamStart(ctx, created.spec);
-  const state = startExam(created.spec, now.getTime());
+  // The readiness predicted for this exam, kept with it so the report and stats can check it.
+  const { readiness } = computeStats(deps.pack, deps.port.state, now, deps.clock.offset);
+  const spec = { ...created.spec, predicted: { scaled: readiness.scaled, coverage: Number(readiness.coverage.toFixed(4)) } };
+  recordExamStart(ctx, spec);
+  const state = startExam(spec, now.getTime());
   const short = created.shortfall;
   return short ? { state, notice: `The pack holds ${short.available} questions, fewer than the ${short.asked} asked for: this exam uses all ${short.available}.` } : { state };
 }

@@ -1,4 +1,5 @@
 /** The home screen's facts as lines, for plain mode (the Ink screen lays out the same facts). */
+import { readinessCheckText, readinessValue } from './readiness-text.js';
 import { bar } from '../domain/exam/report.js';
 import { actionCommand, nextAction } from '../domain/stats/next-action.js';
 import { computeStats } from '../domain/stats/stats.js';
@@ -25,7 +26,9 @@ export function homeLines(deps: SessionDeps): string[] {
   }
   lines.push(`Due now: ${counts.due}. New today: ${counts.newToday}. Not yet seen: ${counts.unseen}.`);
   if (counts.plan) lines.push(`Exam on ${counts.plan.examDate}: ${counts.plan.daysLeft} days left; ${counts.plan.newLeft} items to introduce, ${counts.plan.newPerDayNeeded} a day.`);
-  lines.push(`Readiness: about ${stats.readiness.scaled}/1000 if the exam were today (passing ${stats.readiness.passingScore}); ${Math.round(stats.readiness.coverage * 100)}% of questions tried.`);
+  lines.push(`Readiness: ${readinessValue(stats.readiness)} on this pack's topics if the exam were today (passing ${stats.readiness.passingScore}); ${Math.round(stats.readiness.coverage * 100)}% of questions tried.`);
+  const check = readinessCheckText(stats.readiness);
+  if (check) lines.push(check);
   const width = Math.max(...stats.domains.map((d) => d.title.length));
   for (const d of stats.domains) lines.push(`  ${d.title.padEnd(width)}  ${bar(d.expectedAccuracy, 20)}  ${Math.round(d.expectedAccuracy * 100)}%`);
   const last = stats.exams[stats.exams.length - 1];

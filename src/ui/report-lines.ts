@@ -1,5 +1,5 @@
 /** An exam report as laid-out lines: the summary with domain bars, then every question. */
-import { blockBar, domainLines, reviewEntries, SCALING_NOTE, summaryLines } from '../domain/exam/report.js';
+import { blockBar, domainLines, predictionLine, reviewEntries, SCALING_NOTE, summaryLines } from '../domain/exam/report.js';
 import type { Pack } from '../domain/pack/types.js';
 import type { ExamRecord } from '../domain/progress/events.js';
 import { layoutMarkdown, type Line } from './text/layout.js';
@@ -7,7 +7,10 @@ import { layoutMarkdown, type Line } from './text/layout.js';
 export function reportLines(pack: Pack, record: ExamRecord, width: number): Line[] {
   const out: Line[] = [];
   const [first, second, third] = summaryLines(pack, record);
-  out.push([{ text: first!, bold: true, role: record.result.passed ? 'good' : 'bad' }], [{ text: second! }], [{ text: third! }], []);
+  out.push([{ text: first!, bold: true, role: record.result.passed ? 'good' : 'bad' }], [{ text: second! }], [{ text: third! }]);
+  const prediction = predictionLine(record);
+  if (prediction) out.push(...layoutMarkdown(prediction, width, { role: 'dim' }));
+  out.push([]);
   for (const l of domainLines(pack, record, Math.max(10, Math.min(30, width - 50)), blockBar)) out.push([{ text: l }]);
   out.push([], ...layoutMarkdown(`*${SCALING_NOTE}*`, width, { role: 'dim' }), []);
   out.push([{ text: 'Question by question', role: 'heading', bold: true }]);

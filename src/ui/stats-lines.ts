@@ -3,6 +3,7 @@
  * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
  */
 import type { WhatIf } from '../domain/stats/what-if.js';
+import { readinessCheckText, readinessValue } from './readiness-text.js';
 import type { StatsReport } from '../domain/stats/stats.js';
 import { blockBar } from '../domain/exam/report.js';
 import { layoutMarkdown, type Line, type Segment } from './text/layout.js';
@@ -18,10 +19,12 @@ export function statsLines(s: StatsReport, width: number): Line[] {
   out.push([{ text: `Reviews: ${s.reviews.total} in all, ${s.reviews.today} today. Due now: ${s.due.now}.` }]);
   out.push([{ text: `Retention (last 30 days): ${pct(s.retention.observed)} observed over ${s.retention.reviews} reviews, target ${pct(s.retention.target)}.` }]);
   out.push([
-    { text: 'Readiness: about ' },
-    { text: `${s.readiness.scaled}/1000`, bold: true, role: s.readiness.scaled >= s.readiness.passingScore ? 'good' : 'warn' },
-    { text: ` if the exam were today (passing ${s.readiness.passingScore}; ${pct(s.readiness.coverage)} of questions tried).` },
+    { text: 'Readiness: ' },
+    { text: readinessValue(s.readiness), bold: true, role: s.readiness.scaled >= s.readiness.passingScore ? 'good' : 'warn' },
+    { text: ` on this pack's topics if the exam were today (passing ${s.readiness.passingScore}; ${pct(s.readiness.coverage)} of questions tried).` },
   ]);
+  const check = readinessCheckText(s.readiness);
+  if (check) out.push([{ text: check, role: 'dim' }]);
   if (s.examDate) out.push([{ text: `Exam date: ${s.examDate}.` }]);
 
   h('Due forecast (next 3 weeks)');

@@ -20,7 +20,7 @@ describe('home screen (e2e)', () => {
     expect(lines[0]).toMatch(/\d+ due · \d+ new$/);
 
     expect(screen).toMatch(/^Due now: \d+\. New today: \d+\./m);
-    expect(screen).toMatch(/^Readiness: about \d+\/1000 if the exam were today \(passing \d+\)$/m);
+    expect(screen).toMatch(/^Readiness: about \d+\/1000 on this pack's topics \(passing \d+\)$/m);
     expect(screen).toMatch(/^Next: Enter /m);
 
     // The footer is the last row of the frame, one above the spare bottom row.

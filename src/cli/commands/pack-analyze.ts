@@ -85,7 +85,8 @@ export function reportTable(report: AnalysisReport, width: number): string[] {
     const flags = flagSentences(q);
     if (flags.length === 0) continue;
     const where = `  ${oneLine(q.source.file)}:${q.source.line}`;
-    const stem = fitLine([{ text: `  "${oneLine(q.stem)}"` }], Math.max(12, width - where.length))[0]?.text ?? '';
+    // Cut to `width` characters first: fitLine measures as it cuts, and a stem may be long.
+    const stem = fitLine([{ text: `  "${oneLine(q.stem).slice(0, width)}"` }], Math.max(12, width - where.length))[0]?.text ?? '';
     lines.push(`${stem}${where}`);
     for (const f of flags) lines.push(...wrapSegments([{ text: f.text }], width, [{ text: '  ! ' }], [{ text: '    ' }]).map((l) => l.map((seg) => seg.text).join('').trimEnd()));
   }

@@ -85,20 +85,33 @@ export function reviewEntries(pack: Pack, record: ExamRecord): ReviewEntry[] {
 
 export function summaryLines(pack: Pack, record: ExamRecord): string[] {
   const { result } = record;
+  const prediction = predictionLine(record);
   return [
     resultLine(record),
     `${result.correct} of ${result.total} correct (${Math.round((100 * result.correct) / Math.max(1, result.total))}%); passing needs about ${Math.ceil(passingPercent(record.passingScore))}%.`,
     `Time used: ${formatClock(record.elapsedMs)} of ${formatClock(record.minutes * 60_000)}${record.outcome === 'expired' ? ' (time ran out; submitted automatically)' : ''}.`,
+    ...(prediction ? [prediction] : []),
     ...domainLines(pack, record),
     SCALING_NOTE,
   ];
+}
+
+/** "Predicted at the start: 712/1000; scored 690 (22 below)." when the exam kept its prediction. */
+export function predictionLine(record: ExamRecord): string | undefined {
+  if (!record.predicted) return undefined;
+  const diff = record.result.scaled - record.predicted.scaled;
+  const how = diff === 0 ? 'as predicted' : `${Math.abs(diff)} ${diff > 0 ? 'above' : 'below'} the prediction`;
+  return `Readiness predicted at the start: ${record.predicted.scaled}/1000 on this pack's topics; scored ${record.result.scaled} (${how}).`;
 }
 
 export function reportMarkdown(pack: Pack, record: ExamRecord): string {
   const out: string[] = [`# Mock exam report: ${pack.title}`, '', `Taken ${record.startedAt.slice(0, 16).replace('T', ' ')} UTC, pack version ${record.packVersion}.`, ''];
   const [first, ...rest] = summaryLines(pack, record);
   out.push(`**${first}**`, '');
-  out.push(rest[0]!, '', rest[1]!, '', '| Domain | Result |', '| --- | --- |');
+  out.push(rest[0]!, '', rest[1]!, '');
+  const prediction = predictionLine(record);
+  if (prediction) out.push(prediction, '');
+  out.push('| Domain | Result |', '| --- | --- |');
   const titles = new Map(pack.domains.map((d) => [d.id, d.title]));
   for (const d of record.result.domains) out.push(`| ${titles.get(d.id) ?? d.id} | \`${bar(d.total ? d.correct / d.total : 0, 20)}\` ${d.correct}/${d.total} |`);
   out.push('', `_${SCALING_NOTE}_`, '', '## Questions', '');

@@ -56,6 +56,11 @@ export interface ExamSpec {
   readonly seed: number;
   /** The pack version the exam was built from. */
   readonly packVersion: string;
+  /**
+   * The readiness examdrill predicted when the exam started (scaled, on the pack's topics), so the
+   * report and `stats` can check it against the score; absent in exams from before it was kept.
+   */
+  readonly predicted?: { readonly scaled: number; readonly coverage: number };
 }
 
 export interface DomainResult {

@@ -49,6 +49,35 @@ export interface Misconception {
   readonly retired: boolean;
 }
 
+/**
+ * The readiness estimate, on the pack's topics (a pack may teach only part of an exam), and how
+ * well it has predicted this learner's mock exams: each exam keeps the readiness predicted when
+ * it started; their mean absolute error, once two exams have one, turns the point into a range.
+ */
+export interface Readiness {
+  readonly scaled: number;
+  readonly passingScore: number;
+  readonly coverage: number;
+  /** Always "pack-topics": the estimate says nothing of the real exam's other topics. */
+  readonly scope: 'pack-topics';
+  readonly check: {
+    /** Exams with a prediction kept. */
+    readonly exams: number;
+    /** Mean |scored - predicted| over those exams, in scaled points; null before the first. */
+    readonly meanAbsoluteError: number | null;
+    /** `scaled` -/+ the error, within 100-1000; null before two exams. */
+    readonly range: readonly [number, number] | null;
+  };
+}
+
+/** Checks readiness against the exams that kept a prediction. */
+export function readinessCheck(scaled: number, exams: readonly { readonly predicted?: { readonly scaled: number }; readonly result: { readonly scaled: number } }[]): Readiness['check'] {
+  const checked = exams.filter((e) => e.predicted);
+  if (checked.length === 0) return { exams: 0, meanAbsoluteError: null, range: null };
+  const mae = Math.round(checked.reduce((s, e) => s + Math.abs(e.result.scaled - e.predicted!.scaled), 0) / checked.length);
+  return { exams: checked.length, meanAbsoluteError: mae, range: checked.length >= 2 ? [Math.max(100, scaled - mae), Math.min(1000, scaled + mae)] : null };
+}
+
 export interface StatsReport {
   readonly pack: string;
   readonly reviews: { readonly total: number; readonly today: number };
@@ -56,8 +85,8 @@ export interface StatsReport {
   readonly retention: { readonly observed: number | null; readonly target: number; readonly reviews: number };
   readonly domains: readonly DomainStats[];
   readonly topics: readonly TopicStats[];
-  readonly readiness: { readonly scaled: number; readonly passingScore: number; readonly coverage: number };
-  readonly exams: readonly { startedAt: string; scaled: number; passed: boolean; domains: readonly { id: string; correct: number; total: number }[] }[];
+  readonly readiness: Readiness;
+  readonly exams: readonly { startedAt: string; scaled: number; passed: boolean; predicted: number | null; domains: readonly { id: string; correct: number; total: number }[] }[];
   readonly misconceptions: readonly Misconception[];
   readonly calendar: readonly { date: string; reviews: number }[];
   readonly examDate: string | null;
@@ -181,6 +210,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     .sort((a, b) => b.times - a.times || a.question.localeCompare(b.question))
     .slice(0, 10);
 
+  const readinessScaled = scaledScore(expected * 1000, 1000);
   const calendar = Array.from({ length: CALENDAR_WEEKS * 7 }, (_, k) => {
     const date = addDays(today, k - CALENDAR_WEEKS * 7 + 1);
     return { date, reviews: state.days[date]?.reviews ?? 0 };
@@ -193,8 +223,8 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     retention: { observed: mature > 0 ? matureCorrect / mature : null, target: settings.retention, reviews: mature },
     domains,
     topics,
-    readiness: { scaled: scaledScore(expected * 1000, 1000), passingScore: pack.exam.passingScore, coverage: pack.questions.length ? seenQuestions / pack.questions.length : 0 },
-    exams: exams.map((e) => ({ startedAt: e.startedAt, scaled: e.result.scaled, passed: e.result.passed, domains: e.result.domains })),
+    readiness: { scaled: readinessScaled, passingScore: pack.exam.passingScore, coverage: pack.questions.length ? seenQuestions / pack.questions.length : 0, scope: 'pack-topics', check: readinessCheck(readinessScaled, exams) },
+    exams: exams.map((e) => ({ startedAt: e.startedAt, scaled: e.result.scaled, passed: e.result.passed, predicted: e.predicted?.scaled ?? null, domains: e.result.domains })),
     misconceptions,
     calendar,
     examDate: settings.examDate,

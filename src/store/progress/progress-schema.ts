@@ -57,6 +57,7 @@ const examSpec = z.object({
   passingScore: z.number(),
   seed: z.number(),
   packVersion: z.string(),
+  predicted: z.optional(z.object({ scaled: z.number(), coverage: z.number() })),
 });
 const examResult = z.object({
   correct: z.int(),

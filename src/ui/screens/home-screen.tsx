@@ -5,11 +5,12 @@
  *   AWS DevOps Pro (DOP-C02) 1.0.0                         12 due · 5 new
  *   ──────────────────────────────────────────────────────────────────────
  *   Due now: 12. New today: 5. Not yet seen: 311.
- *   Readiness: about 640/1000 if the exam were today (passing 750)
+ *   Readiness: about 640/1000 on this pack's topics (passing 750)
  *     SDLC Automation          ████████░░░░░░░░  52%
  *   Last exam: 702/1000, fail (2026-11-20).
  *   Next: Enter  study: 12 items are due
  */
+import { readinessValue } from '../readiness-text.js';
 import { useMemo } from 'react';
 import { homeFacts } from '../home-lines.js';
 import { Frame } from '../components/frame.js';
@@ -50,7 +51,7 @@ export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   }
   body.push([{ text: 'Due now: ' }, { text: String(counts.due), bold: true, role: counts.due ? 'warn' : 'good' }, { text: `. New today: ${counts.newToday}. Not yet seen: ${counts.unseen}.` }]);
   if (counts.plan) body.push([{ text: `Exam on ${counts.plan.examDate}: ${counts.plan.daysLeft} days left; ${counts.plan.newLeft} items to introduce, ${counts.plan.newPerDayNeeded} a day.`, role: 'accent' }]);
-  body.push([], [{ text: 'Readiness: about ' }, { text: `${stats.readiness.scaled}/1000`, bold: true, role: stats.readiness.scaled >= stats.readiness.passingScore ? 'good' : 'warn' }, { text: ` if the exam were today (passing ${stats.readiness.passingScore})` }]);
+  body.push([], [{ text: 'Readiness: ' }, { text: readinessValue(stats.readiness), bold: true, role: stats.readiness.scaled >= stats.readiness.passingScore ? 'good' : 'warn' }, { text: ` on this pack's topics (passing ${stats.readiness.passingScore})` }]);
   const labelWidth = Math.min(34, Math.max(...stats.domains.map((d) => d.title.length)));
   const barWidth = Math.max(8, Math.min(24, width - labelWidth - 12));
   for (const d of stats.domains) {
