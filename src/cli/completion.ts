@@ -17,9 +17,10 @@ export type Completion = { readonly kind: 'words'; readonly words: readonly stri
 export interface CompletionLists {
   packs(): Promise<readonly string[]>;
   topics(packId: string | undefined): Promise<readonly string[]>;
+  items(packId: string | undefined): Promise<readonly string[]>;
 }
 
-export const SETTINGS_KEYS = ['retention', 'new-per-day', 'reviews-per-day', 'exam-date', 'theme', 'extra-minutes', 'learning-steps', 'fuzz'] as const;
+export const SETTINGS_KEYS = ['retention', 'new-per-day', 'reviews-per-day', 'exam-date', 'theme', 'extra-minutes', 'learning-steps', 'fuzz', 'leech-threshold'] as const;
 
 const home = COMMANDS.find((c) => c.name === 'home')!;
 
@@ -78,6 +79,7 @@ async function positionalOf(spec: CommandSpec, before: readonly string[], packId
   if (names.startsWith('DIR')) return { kind: 'dirs' };
   if (names.startsWith('FILE')) return { kind: 'files' };
   if (names === 'ID') return words(await lists.packs());
+  if (names === 'ITEM') return words(await lists.items(packId));
   void packId;
   return words([]);
 }

@@ -60,6 +60,15 @@ export function statsLines(s: StatsReport, width: number): Line[] {
     if (m.why) out.push([{ text: '   why not: ', role: 'dim' }, { text: oneLine(m.why, width - 14) }]);
   }
 
+  if (s.suspended.count > 0) {
+    h(`Suspended: ${s.suspended.count} item${s.suspended.count === 1 ? '' : 's'} out of study (${s.suspended.leeches.length} leech${s.suspended.leeches.length === 1 ? '' : 'es'})`);
+    for (const l of s.suspended.leeches.slice(0, 10)) {
+      out.push([{ text: `${l.lapses} lapses `, role: 'bad', bold: true }, { text: oneLine(`${l.item}: ${l.text}`, width - 12) }]);
+      for (const m of l.misconceptions) out.push([{ text: `   answered ${m.times}×: `, role: 'dim' }, { text: oneLine(m.answer, width - 18) }]);
+    }
+    out.push([{ text: 'Bring one back with: examdrill item unsuspend ID', role: 'dim' }]);
+  }
+
   h('Activity, last 12 weeks');
   const weeks: Segment[][] = Array.from({ length: 7 }, () => []);
   const top = Math.max(1, ...s.calendar.map((d) => d.reviews));

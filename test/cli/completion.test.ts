@@ -11,6 +11,7 @@ import { runCli, tempDir } from '../helpers/run-cli.js';
 const lists: CompletionLists = {
   packs: async () => ['aws-dop-c02', 'networking'],
   topics: async (pack) => (pack === 'networking' ? ['net-dns', 'net-tcp'] : ['eb-cron', 'eb-tiers', 'lambda-vpc']),
+  items: async (pack) => (pack === 'networking' ? ['net-q-dns'] : ['eb-cron-c-one', 'eb-cron-q-two']),
 };
 const words = async (...w: string[]) => {
   const c = await complete(w, lists);
@@ -40,6 +41,8 @@ describe('completion, drawn from the command table', () => {
     expect(await words('pack', 'remove', '')).toEqual(['aws-dop-c02', 'networking']);
     expect(await words('settings', 're')).toEqual(['retention', 'reviews-per-day']);
     expect(await words('completion', '')).toEqual(['bash', 'fish', 'zsh']);
+    expect(await words('item', 'unsuspend', 'eb-cron-q')).toEqual(['eb-cron-q-two']);
+    expect(await words('item', 'suspend', '--pack', 'networking', '')).toEqual(['net-q-dns']);
     // An option's value is not taken for a command or a positional.
     expect(await words('--pack', 'aws-dop-c02', 'st')).toEqual(['stats', 'study']);
     expect(await words('pack', 'remove', 'networking', '')).toEqual([]);

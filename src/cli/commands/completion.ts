@@ -11,6 +11,7 @@ export async function runCompletion({ io, args }: CommandContext): Promise<numbe
     const result = await complete(args.positionals, {
       packs: async () => (await packs()).map((p) => p.id),
       topics: async (packId) => (await packs()).filter((p) => !packId || p.id === packId).flatMap((p) => p.topics.map((t) => t.id)),
+      items: async (packId) => (await packs()).filter((p) => !packId || p.id === packId).flatMap((p) => [...p.cards, ...p.questions].map((i) => i.id)),
     });
     io.stdout.write(formatCompletion(result));
     return 0;

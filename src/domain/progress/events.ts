@@ -20,6 +20,15 @@ export interface ItemProgress {
   readonly recent: number;
   readonly lastAt?: string;
   readonly lastWrongAt?: string;
+  /** Out of study (quiz and exam still ask it): a leech after too many lapses, or by the learner. */
+  readonly suspended?: Suspension;
+}
+
+export interface Suspension {
+  readonly reason: 'leech' | 'manual';
+  readonly at: string;
+  /** For a leech: the lapse count that made it one (the next leech mark comes half a threshold later). */
+  readonly lapses?: number;
 }
 
 /** One rating or answer, with what the FSRS optimizer needs (rating, phase, elapsed days, time). */
@@ -110,6 +119,8 @@ export type ProgressEvent =
   | (Base & { readonly type: 'exam-time'; readonly examId: string; readonly elapsedMs: number })
   | (Base & { readonly type: 'exam-end'; readonly examId: string; readonly outcome: ExamOutcome; readonly elapsedMs: number; readonly result: ExamResult; readonly reviews: readonly ReviewPayload[] })
   | (Base & { readonly type: 'exam-discard'; readonly examId: string })
+  /** An item suspended (a leech, or by the learner) or brought back to study. */
+  | (Base & { readonly type: 'suspend'; readonly item: string; readonly kind: 'card' | 'question'; readonly suspended: boolean; readonly reason?: 'leech' | 'manual'; readonly lapses?: number })
   | (Base & {
       readonly type: 'pack-sync';
       readonly version: string;

@@ -13,6 +13,8 @@ export interface PackSettings {
   readonly extraMinutes: number;
   readonly learningSteps: readonly string[];
   readonly fuzz: boolean;
+  /** Lapses that make an item a leech: suspended from study, listed in stats (default 8). */
+  readonly leechThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: PackSettings = {
@@ -24,9 +26,10 @@ export const DEFAULT_SETTINGS: PackSettings = {
   extraMinutes: 0,
   learningSteps: ['1m', '10m'],
   fuzz: true,
+  leechThreshold: 8,
 };
 
-export type SettingKey = 'retention' | 'new-per-day' | 'reviews-per-day' | 'exam-date' | 'theme' | 'extra-minutes' | 'learning-steps' | 'fuzz';
+export type SettingKey = 'retention' | 'new-per-day' | 'reviews-per-day' | 'exam-date' | 'theme' | 'extra-minutes' | 'learning-steps' | 'fuzz' | 'leech-threshold';
 
 export const SETTING_FIELDS: Record<SettingKey, keyof PackSettings> = {
   retention: 'retention',
@@ -37,6 +40,7 @@ export const SETTING_FIELDS: Record<SettingKey, keyof PackSettings> = {
   'extra-minutes': 'extraMinutes',
   'learning-steps': 'learningSteps',
   fuzz: 'fuzz',
+  'leech-threshold': 'leechThreshold',
 };
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -48,6 +52,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'extra-minutes': 'extra mock-exam minutes (accommodation), 0 to 600',
   'learning-steps': 'learning steps such as "1m 10m"',
   fuzz: 'on or off: spread due dates a little',
+  'leech-threshold': 'lapses that make an item a leech (suspended), 2 to 99',
 };
 
 /** Parses a value for a key; a string result is the error message. */
@@ -65,6 +70,8 @@ export function parseSetting(key: SettingKey, raw: string): { value: PackSetting
       return int(0, 99999);
     case 'extra-minutes':
       return int(0, 600);
+    case 'leech-threshold':
+      return int(2, 99);
     case 'exam-date':
       if (v === 'none' || v === '') return { value: null };
       return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? { value: v } : 'exam-date must be a date as YYYY-MM-DD, or none';

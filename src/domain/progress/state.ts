@@ -95,6 +95,12 @@ export function applyEvent(state: ProgressState, event: ProgressEvent): Progress
       for (const review of event.reviews) applyReview(state, review, event.at, event.day, 1);
       return state;
     }
+    case 'suspend': {
+      const prev = state.items[event.item] ?? { kind: event.kind, card: null, seen: 0, correct: 0, recent: 0 };
+      const { suspended: _was, ...rest } = prev;
+      state.items[event.item] = event.suspended ? { ...rest, suspended: { reason: event.reason ?? 'manual', at: event.at, ...(event.lapses !== undefined ? { lapses: event.lapses } : {}) } } : rest;
+      return state;
+    }
     case 'exam-discard':
       if (state.activeExam?.spec.examId === event.examId) state.activeExam = null;
       return state;
@@ -186,5 +192,6 @@ function applyReview(state: ProgressState, r: ReviewPayload, at: string, day: st
     recent: prev && prev.seen > 0 ? prev.recent * (1 - RECENT_WEIGHT) + score * RECENT_WEIGHT : score,
     lastAt: at,
     ...(r.correct ? (prev?.lastWrongAt ? { lastWrongAt: prev.lastWrongAt } : {}) : { lastWrongAt: at }),
+    ...(prev?.suspended ? { suspended: prev.suspended } : {}),
   };
 }

@@ -78,6 +78,16 @@ export function readinessCheck(scaled: number, exams: readonly { readonly predic
   return { exams: checked.length, meanAbsoluteError: mae, range: checked.length >= 2 ? [Math.max(100, scaled - mae), Math.min(1000, scaled + mae)] : null };
 }
 
+/** An item that lapsed too often: out of study until unsuspended; with the wrong answers it drew. */
+export interface Leech {
+  readonly item: string;
+  readonly kind: 'card' | 'question';
+  readonly lapses: number;
+  readonly since: string;
+  readonly text: string;
+  readonly misconceptions: readonly { readonly answer: string; readonly times: number }[];
+}
+
 export interface StatsReport {
   readonly pack: string;
   readonly reviews: { readonly total: number; readonly today: number };
@@ -88,6 +98,8 @@ export interface StatsReport {
   readonly readiness: Readiness;
   readonly exams: readonly { startedAt: string; scaled: number; passed: boolean; predicted: number | null; domains: readonly { id: string; correct: number; total: number }[] }[];
   readonly misconceptions: readonly Misconception[];
+  /** Items out of study: leeches (too many lapses) and those the learner suspended. */
+  readonly suspended: { readonly count: number; readonly leeches: readonly Leech[] };
   readonly calendar: readonly { date: string; reviews: number }[];
   readonly examDate: string | null;
 }
@@ -95,7 +107,8 @@ export interface StatsReport {
 /** An item's mastery: the mean of its recall probability and recent accuracy; 0 when unseen. */
 function itemScore(state: ProgressState, item: Item, now: Date): number {
   const p = state.items[item.id];
-  if (!p || p.seen === 0) return 0;
+  // A suspended item still counts in readiness, as not known.
+  if (!p || p.seen === 0 || p.suspended) return 0;
   const memory = p.card ? recallProbability(p.card, now) : p.recent;
   return (memory + p.recent) / 2;
 }
@@ -116,12 +129,14 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
   const sums = pack.topics.map(() => ({ score: 0, seen: 0, total: 0, practice: 0, questions: 0 }));
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, k) => ({ date: addDays(today, k), count: 0 }));
   let dueNow = 0;
+  let suspended = 0;
   let seenQuestions = 0;
   const visit = (item: Item): void => {
     const sum = sums[topicIndex.get(item.topic) ?? -1];
     const p = state.items[item.id];
     const seen = p !== undefined && p.seen > 0;
-    if (p?.card) {
+    if (p?.suspended) suspended += 1;
+    if (p?.card && !p.suspended) {
       const due = new Date(p.card.due);
       if (due <= now) dueNow += 1;
       const k = Math.max(0, daysBetween(today, dayKey(due, offset)));
@@ -136,7 +151,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     }
     if (item.kind === 'question') {
       sum.questions += 1;
-      sum.practice += seen ? p.recent : guessChance(item);
+      sum.practice += seen && !p.suspended ? p.recent : guessChance(item);
     }
   };
   for (const item of pack.cards) visit(item);
@@ -226,6 +241,7 @@ export function computeStats(pack: Pack, state: ProgressState, now: Date, offset
     readiness: { scaled: readinessScaled, passingScore: pack.exam.passingScore, coverage: pack.questions.length ? seenQuestions / pack.questions.length : 0, scope: 'pack-topics', check: readinessCheck(readinessScaled, exams) },
     exams: exams.map((e) => ({ startedAt: e.startedAt, scaled: e.result.scaled, passed: e.result.passed, predicted: e.predicted?.scaled ?? null, domains: e.result.domains })),
     misconceptions,
+    suspended: { count: suspended, leeches: leechesOf(pack, state) },
     calendar,
     examDate: settings.examDate,
   };
@@ -273,4 +289,25 @@ export function guessRate(options: number, correct: number): number {
   let combos = 1;
   for (let i = 0; i < correct; i += 1) combos = (combos * (options - i)) / (i + 1);
   return 1 / combos;
+}
+
+/** The leeches of a pack, most lapses first, each with the wrong answers it drew most. */
+function leechesOf(pack: Pack, state: ProgressState): Leech[] {
+  const out: Leech[] = [];
+  for (const item of [...pack.cards, ...pack.questions]) {
+    const p = state.items[item.id];
+    if (p?.suspended?.reason !== 'leech') continue;
+    const prefix = `${item.id}#`;
+    const wrong = Object.entries(state.misconceptions)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, times]) => {
+        const key = k.slice(prefix.length);
+        const option = item.kind === 'question' && isChoice(item) && /^\d+$/.test(key) ? item.options[Number(key)]?.text : undefined;
+        return { answer: option ?? key.replace(/^=/, ''), times };
+      })
+      .sort((a, b) => b.times - a.times)
+      .slice(0, 3);
+    out.push({ item: item.id, kind: item.kind, lapses: p.card?.lapses ?? 0, since: p.suspended.at, text: item.kind === 'card' ? item.front : item.stem, misconceptions: wrong });
+  }
+  return out.sort((a, b) => b.lapses - a.lapses || a.item.localeCompare(b.item));
 }

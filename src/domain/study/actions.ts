@@ -29,7 +29,40 @@ export function examStart(ctx: StudyContext): Date | null {
 }
 
 function record(ctx: StudyContext, review: ReviewPayload, now: Date): ProgressEvent {
-  return ctx.port.record({ type: 'review', at: now.toISOString(), day: dayKey(now, ctx.clock.offset), ...review });
+  const lapsesBefore = ctx.port.state.items[review.item]?.card?.lapses ?? 0;
+  const event = ctx.port.record({ type: 'review', at: now.toISOString(), day: dayKey(now, ctx.clock.offset), ...review });
+  const lapses = ctx.port.state.items[review.item]?.card?.lapses ?? 0;
+  if (lapses > lapsesBefore && isLeechLapse(lapses, settings(ctx).leechThreshold) && !ctx.port.state.items[review.item]?.suspended) {
+    ctx.port.record({ type: 'suspend', at: event.at, day: event.day, item: review.item, kind: review.kind, suspended: true, reason: 'leech', lapses });
+  }
+  return event;
+}
+
+/**
+ * A lapse that makes an item a leech: the threshold's, then every half threshold after it (as
+ * Anki does), so an item brought back that keeps failing is caught again.
+ */
+export function isLeechLapse(lapses: number, threshold: number): boolean {
+  return lapses >= threshold && (lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
+}
+
+/** True when the review `event` made its item a leech (shown once, with a notice). */
+export function becameLeech(ctx: StudyContext, event: ProgressEvent): boolean {
+  if (event.type !== 'review') return false;
+  const s = ctx.port.state.items[event.item]?.suspended;
+  return s?.reason === 'leech' && s.at === event.at;
+}
+
+/** Suspends an item from study, or brings it back (quiz and exam ask it either way). */
+export function setSuspended(ctx: StudyContext, item: Item, suspended: boolean): ProgressEvent {
+  const now = ctx.clock.now();
+  return ctx.port.record({ type: 'suspend', at: now.toISOString(), day: dayKey(now, ctx.clock.offset), item: item.id, kind: item.kind, suspended, reason: 'manual' });
+}
+
+/** The notice shown once when an item becomes a leech. */
+export function leechNotice(ctx: StudyContext, itemId: string): string {
+  const lapses = ctx.port.state.items[itemId]?.card?.lapses ?? 0;
+  return `Forgotten ${lapses} times: this item is now a leech and leaves study (quiz and exam still ask it). Rewrite it in your own words, then: examdrill item unsuspend ${itemId}`;
 }
 
 /** Rates a card. In cram mode the schedule is left as it was. */

@@ -110,6 +110,7 @@ function classify(ctx: QueueContext): Classified {
   for (const item of studyOrder(ctx.pack)) {
     if (!filter(item)) continue;
     const p: ItemProgress | undefined = ctx.state.items[item.id];
+    if (p?.suspended) continue;
     if (!p?.card) {
       fresh.push(item);
       continue;
@@ -136,7 +137,9 @@ export function studyCounts(ctx: QueueContext): StudyCounts {
   let fresh = 0;
   const count = (item: Item): void => {
     if (!filter(item)) return;
-    const card = ctx.state.items[item.id]?.card;
+    const p = ctx.state.items[item.id];
+    if (p?.suspended) return;
+    const card = p?.card;
     if (!card) {
       fresh += 1;
       return;
@@ -180,7 +183,7 @@ export function nextStudyItem(ctx: QueueContext, justShown?: string): Item | und
 export function cramOrder(ctx: QueueContext, recall: (item: Item) => number): Item[] {
   const filter = inTopics(ctx);
   return studyOrder(ctx.pack)
-    .filter(filter)
+    .filter((item) => filter(item) && !ctx.state.items[item.id]?.suspended)
     .map((item) => ({ item, r: recall(item) }))
     .sort((a, b) => a.r - b.r)
     .map((x) => x.item);

@@ -154,12 +154,16 @@ export async function readApkg(path: string, shown: string, options: ReadOptions
     throw new ApkgError(`${shown} is a zip but not an Anki package: it holds no collection.anki2 or collection.anki21`, 'Give an .apkg or .colpkg file exported from Anki (File > Export).');
   }
   const mediaEntries = readMediaMap(buffers.get('media'), shown);
-  const bytes = concat(buffers.get(layout) ?? []);
+  let bytes: Uint8Array | undefined = concat(buffers.get(layout) ?? []);
   buffers.clear();
   const SQL = await loadSqlJs();
   let db: Database | undefined;
   try {
     db = new SQL.Database(bytes);
+    // sql.js copied the bytes into its own file system: the zip's copy can go now.
+    bytes = undefined;
+    // A small page cache: the rows are read once, in order, and the WebAssembly heap never shrinks.
+    db.run('PRAGMA cache_size = -1024');
     const check = db.exec('PRAGMA quick_check');
     const verdict = check[0]?.values[0]?.[0];
     if (verdict !== 'ok') throw new Error(String(verdict));

@@ -30,6 +30,7 @@ const itemProgress = z.object({
   recent: z.number().check(z.gte(0), z.lte(1)),
   lastAt: z.optional(iso),
   lastWrongAt: z.optional(iso),
+  suspended: z.optional(z.object({ reason: z.enum(['leech', 'manual']), at: iso, lapses: z.optional(z.int()) })),
 });
 /** A question's answer of any type (domain/pack/types.ts `Answer`); a case study's holds its parts'. */
 const partAnswer = z.union([z.array(z.int()), z.string(), z.boolean()]);
@@ -73,13 +74,14 @@ const base = { id: z.string().check(z.minLength(1)), at: iso, day: z.string().ch
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('review'), ...reviewPayload.shape }),
   z.object({ ...base, type: z.literal('undo'), target: z.string(), review: reviewPayload }),
-  z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz']), value: settingValue }),
+  z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz', 'leechThreshold']), value: settingValue }),
   z.object({ ...base, type: z.literal('exam-start'), exam: examSpec }),
   z.object({ ...base, type: z.literal('exam-answer'), examId: z.string(), index: z.int().check(z.nonnegative()), chosen: z.nullable(z.array(z.int())), answer: z.optional(answer), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-flag'), examId: z.string(), index: z.int().check(z.nonnegative()), flagged: z.boolean(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-time'), examId: z.string(), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-end'), examId: z.string(), outcome: z.enum(['submitted', 'expired']), elapsedMs: z.number().check(z.nonnegative()), result: examResult, reviews: z.array(reviewPayload) }),
   z.object({ ...base, type: z.literal('exam-discard'), examId: z.string() }),
+  z.object({ ...base, type: z.literal('suspend'), item: z.string(), kind: z.enum(['card', 'question']), suspended: z.boolean(), reason: z.optional(z.enum(['leech', 'manual'])), lapses: z.optional(z.int()) }),
   z.object({ ...base, type: z.literal('pack-sync'), version: z.string(), hashes: z.record(z.string(), z.string()), digest: z.optional(z.string()), moves: z.optional(z.record(z.string(), z.array(z.nullable(z.int().check(z.nonnegative()))))) }),
 ]);
 

@@ -7,7 +7,7 @@ import { parseLine } from '../../domain/quiz/parse-answer.js';
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
-import { answerQuestion, itemRecall, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
+import { answerQuestion, becameLeech, itemRecall, leechNotice, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
 import { optionOrder } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
@@ -88,7 +88,9 @@ async function cardStep(p: LinePrompt, ctx: StudyContext, card: Card, mode: 'stu
       p.print('Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy); u undoes, q stops.');
       continue;
     }
-    done.push({ item: card, event: rateCard(ctx, card, rating as Rating, ctx.clock.now().getTime() - shownAt, mode) });
+    const event = rateCard(ctx, card, rating as Rating, ctx.clock.now().getTime() - shownAt, mode);
+    done.push({ item: card, event });
+    if (becameLeech(ctx, event)) p.print(leechNotice(ctx, card.id));
     return 'next';
   }
 }
@@ -121,5 +123,6 @@ async function questionStep(p: LinePrompt, ctx: StudyContext, q: Question, mode:
   const outcome = answerQuestion(ctx, q, answer, ctx.clock.now().getTime() - shownAt, mode);
   done.push({ item: q, event: outcome.event });
   printAnswerFeedback(p, q, orders, answer, outcome.correct);
+  if (becameLeech(ctx, outcome.event)) p.print(leechNotice(ctx, q.id));
   return 'next';
 }

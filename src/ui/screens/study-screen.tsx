@@ -15,7 +15,7 @@ import { correctIndices, isChoice, type Item } from '../../domain/pack/types.js'
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import type { Rating } from '../../domain/scheduler/fsrs-adapter.js';
-import { answerQuestion, itemRecall, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
+import { answerQuestion, becameLeech, itemRecall, leechNotice, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
 import { optionOrder } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
@@ -85,12 +85,15 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
     const outcome = answerQuestion(ctx, question, chosen, elapsed(), mode);
     s.done.push({ item: question, event: outcome.event });
     dispatch({ type: 'answered', correct: outcome.correct, chosen });
+    if (becameLeech(ctx, outcome.event)) keys.say(leechNotice(ctx, question.id));
   };
   const rate = (rating: Rating) => {
     const { st } = view();
     if (st.item?.kind !== 'card' || st.phase !== 'back') return;
-    s.done.push({ item: st.item, event: rateCard(ctx, st.item, rating, elapsed(), mode) });
+    const event = rateCard(ctx, st.item, rating, elapsed(), mode);
+    s.done.push({ item: st.item, event });
     advance();
+    if (becameLeech(ctx, event)) keys.say(leechNotice(ctx, st.item.id));
   };
   const keys = useScreenKeys(
     () => kindOf(latest()),
