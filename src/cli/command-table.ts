@@ -82,7 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'stats',
     usage: 'examdrill stats',
     summary: 'progress: due forecast, retention, mastery, readiness, exam history, misconceptions',
-    options: [opt.pack, opt.json, ...common],
+    options: [opt.pack, opt.json, { name: 'what-if', kind: 'boolean', description: 'also simulate the next 90 days at desired retention 0.80, 0.85, 0.90 and 0.95: reviews a day, recall on the exam date' }, ...common],
     positionals: { min: 0, max: 0, names: '' },
     run: async (ctx) => (await import('./commands/stats.js')).runStats(ctx),
   },
