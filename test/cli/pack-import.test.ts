@@ -61,7 +61,7 @@ describe('pack import', () => {
     const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
     expect(result.stdout).toBe(
       [
-        `Imported 0 questions and 7 cards into ${out} (pack id spanish); skipped 1, 1 note:`,
+        `Imported 2 questions and 5 cards into ${out} (pack id spanish); skipped 1, 1 note:`,
         "  spanish-export.txt:11: media file tener.png is not beside spanish-export.txt: the text keeps its name only; copy the file into the pack's media/ folder",
         '  spanish-export.txt:12: skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file',
         '6 notes in the file: 4 imported as written, 1 imported with a change, 1 skipped (each listed above with its reason).',
@@ -72,15 +72,25 @@ describe('pack import', () => {
     const pack = await loaded(out);
     expect(pack.topics.map((t) => t.id)).toEqual(['verbs', 'spanish-vocabulary', 'grammar']);
     // One item file per topic, loaded in path order.
+    expect(pack.questions.map((q) => [q.source.file, q.type, q.stem, q.type === 'short-answer' && q.answers.map((a) => a.text)])).toEqual([
+      ['items/grammar.yaml', 'short-answer', 'Yo [...] español y comprendo inglés.', ['hablo']],
+      ['items/grammar.yaml', 'short-answer', 'Yo hablo español y [verb] inglés.', ['comprendo']],
+    ]);
     expect(pack.cards.map((c) => [c.source.file, c.front, c.tags])).toEqual([
-      ['items/grammar.yaml', 'Yo [...] español y comprendo inglés.', ['marked']],
-      ['items/grammar.yaml', 'Yo hablo español y [verb] inglés.', ['marked']],
       ['items/spanish-vocabulary.yaml', 'el niño & la niña', []],
       ['items/spanish-vocabulary.yaml', 'the boy & the girl <kids>', []],
       ['items/verbs.yaml', 'ser', ['irregular']],
       ['items/verbs.yaml', 'estar', []],
       ['items/verbs.yaml', '(image: tener.png)', []],
     ]);
+  });
+
+  it('keeps Anki Cloze notes as cards with --cloze cards', async () => {
+    const out = join(tempDir(), 'cloze');
+    const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--cloze', 'cards', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
+    expect(result.stdout.split('\n')[0]).toBe(`Imported 0 questions and 7 cards into ${out} (pack id spanish); skipped 1, 1 note:`);
+    const gift = await runCli(['pack', 'import', 'networking.gift', '--from', 'gift', '--cloze', 'cards', '--out', join(tempDir(), 'x')], { cwd: IMPORTS });
+    expect([gift.code, gift.stderr.split('\n')[0]]).toEqual([2, 'examdrill: --cloze goes with --from anki: only Anki text exports hold Cloze notes']);
   });
 
   // The example file that ships with Moodle's GIFT filter (copied from /work/shared/fixtures/gift/).
@@ -229,14 +239,14 @@ describe('pack export', () => {
 
     const back = await runCli(['pack', 'import', 'dop.txt', '--from', 'anki', '--out', 'again'], { cwd: dir });
     expect(back.code).toBe(0);
-    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + bundled.questions.length} cards into again (pack id dop).`);
+    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + choiceQuestions(bundled).length} cards into again (pack id dop).`);
     // The new pack holds its items in one file per topic, so compare them in one order.
     const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
     const again = await loaded(join(dir, 'again'));
     expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
       sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...choiceQuestions(bundled).map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
     );
-    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
+    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...choiceQuestions(bundled)].map((i) => i.topic))].sort());
   });
 
   it.each([
