@@ -25,7 +25,8 @@ async function bundledQuestions(prog) {
   const file = readdirSync(dir).find((n) => n.endsWith('.json'));
   const { pack } = JSON.parse(readFileSync(join(dir, file), 'latin1'));
   if (pack.id !== 'aws-dop-c02') throw new Error(`unexpected cached pack ${pack.id}`);
-  return pack.questions;
+  // Choice questions: the class answers by option (the other types have no options to choose).
+  return pack.questions.filter((q) => Array.isArray(q.options));
 }
 
 /** mulberry32, as src/domain/random.ts. */

@@ -105,7 +105,9 @@ describe('exportAnki', () => {
   it('gives back any card text through parseAnki (property)', () => {
     const text = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
-      .map((s) => s.replace(new RegExp(CONTROL_CHARS.source, 'g'), '').replace(/\r/g, '').trim())
+      // A backslash at the end of a line is Markdown-lite's hard break, markup and not text: the
+      // export turns it into a line break, so a text that ends with one does not come back as written.
+      .map((s) => s.replace(new RegExp(CONTROL_CHARS.source, 'g'), '').replace(/\r/g, '').trim().replace(/\\+(?=\n|$)/g, '').trim())
       .filter((s) => s.length > 0);
     fc.assert(
       fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }), (pairs) => {
