@@ -82,7 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'stats',
     usage: 'examdrill stats',
     summary: 'progress: due forecast, retention, mastery, readiness, exam history, misconceptions',
-    options: [opt.pack, opt.json, ...common],
+    options: [opt.pack, opt.json, { name: 'what-if', kind: 'boolean', description: 'also simulate the next 90 days at desired retention 0.80, 0.85, 0.90 and 0.95: reviews a day, recall on the exam date' }, ...common],
     positionals: { min: 0, max: 0, names: '' },
     run: async (ctx) => (await import('./commands/stats.js')).runStats(ctx),
   },
@@ -243,7 +243,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pack import',
-    usage: 'examdrill pack import FILE --from anki|gift|apkg --out DIR [--id ID] [--with-history]',
+    usage: 'examdrill pack import FILE --from anki|gift|apkg --out DIR [--id ID] [--cloze short-answer|cards] [--with-history]',
     summary: 'convert a Moodle GIFT file, an Anki text export or an Anki package (.apkg, .colpkg) into a pack',
     details:
       'apkg: notes become cards (Basic, reversed, Cloze, custom note types: first field front), decks become topics and top-level decks domains, tags and media are kept, ids come from the notes\' guids (re-importing an updated deck keeps progress). Decks exported by Anki 2.1.50+ need "Support older Anki versions" ticked.',
@@ -251,6 +251,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'from', kind: 'string', value: 'FORMAT', choices: ['gift', 'anki', 'apkg'], description: 'the input format (apkg: an Anki package, .apkg or .colpkg)' },
       { name: 'out', kind: 'string', value: 'DIR', description: 'the pack folder to write' },
       { name: 'id', kind: 'string', value: 'ID', description: 'the pack id (default: from the file name)' },
+      { name: 'cloze', kind: 'string', value: 'AS', choices: ['short-answer', 'cards'], description: 'anki: a Cloze note becomes a short-answer question per deletion (default) or a card per deletion' },
       { name: 'with-history', kind: 'boolean', description: "apkg: the deck's review log becomes your progress in the pack (again: adds only new reviews)" },
       opt.dataDir,
       opt.help,

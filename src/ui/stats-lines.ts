@@ -2,10 +2,11 @@
  * The statistics as laid-out lines: used by the stats screen and by `examdrill stats` as text,
  * which must not load Ink. Bars, a due forecast chart, a 12-week calendar and a score trend.
  */
+import type { WhatIf } from '../domain/stats/what-if.js';
 import { readinessCheckText, readinessValue } from './readiness-text.js';
 import type { StatsReport } from '../domain/stats/stats.js';
 import { blockBar } from '../domain/exam/report.js';
-import type { Line, Segment } from './text/layout.js';
+import { layoutMarkdown, type Line, type Segment } from './text/layout.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 const SHADES = [' ', '░', '▒', '▓', '█'];
@@ -76,6 +77,21 @@ export function statsLines(s: StatsReport, width: number): Line[] {
     weeks[i % 7]!.push({ text: `${SHADES[level]}${SHADES[level]}`, role: level ? 'good' : 'dim' }, { text: ' ' });
   });
   for (const w of weeks) out.push(w);
+  return out;
+}
+
+/** The retention what-if as a table: one row per desired retention, the current one marked. */
+export function whatIfLines(w: WhatIf, current: number, examDate: string | null, width: number): Line[] {
+  const target = w.targetIsExam ? `recall on ${examDate ?? 'the exam date'}` : `recall in ${w.days} days`;
+  const out: Line[] = [[{ text: `What if: the next ${w.days} days at each desired retention`, role: 'heading', bold: true }]];
+  const header = `retention  reviews a day  busiest day  ${target}`;
+  out.push([{ text: header, role: 'dim' }]);
+  for (const r of w.rows) {
+    const mine = Math.abs(r.retention - current) < 0.005;
+    const cells = `${r.retention.toFixed(2).padEnd(9)}  ${r.reviewsPerDay.toFixed(1).padStart(13)}  ${String(r.busiestDay).padStart(11)}  ${`${Math.round(r.recallOnTarget * 100)}%`.padStart(target.length)}`;
+    out.push([{ text: cells, bold: mine }, { text: mine ? '  (yours)' : '', role: 'accent' }]);
+  }
+  out.push(...layoutMarkdown('Simulated from your memory states, with new items at your new-per-day. To change: `examdrill settings retention 0.85`.', width, { role: 'dim' }));
   return out;
 }
 

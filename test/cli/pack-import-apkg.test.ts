@@ -135,7 +135,7 @@ describe('pack import --from apkg', () => {
     expect(asCard?.front).toContain(`A) ${q.options[0]!.text.trim().split('\n')[0]}`);
     const letters = q.options.flatMap((o, i) => (o.correct ? ['ABCDEFGH'[i]] : [])).join(', ');
     expect(asCard?.back).toContain(`Answer: ${letters}`);
-    expect(again.cards.length).toBe(original.cards.length + original.questions.length);
+    expect(again.cards.length).toBe(original.cards.length + choiceQuestions(original).length);
   });
 });
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { questionBack, questionFront, withRefs } from '../../src/domain/export/anki.js';
 import { loadPack } from '../../src/store/pack/load-pack.js';
 import { BUNDLED_PACK, FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
-import { choiceQuestions } from '../../src/domain/pack/types.js';
+import { choiceQuestions, questionType } from '../../src/domain/pack/types.js';
 
 const IMPORTS = join(FIXTURES, 'import');
-const MOODLE = '/work/shared/fixtures/gift/moodle-examples.gift.txt';
+const MOODLE = join(IMPORTS, 'moodle-examples.gift.txt');
 
 async function loaded(dir: string) {
   const result = await loadPack(dir);
@@ -23,28 +23,25 @@ describe('pack import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `Imported 9 questions and 2 cards into ${out} (pack id networking); skipped 7, 2 notes:`,
-        '  networking.gift:32: partial credit is not scored in examdrill: "100.64.0.0/10" (50%) imported as a wrong option',
-        '  networking.gift:50: partial-credit answers left off the card: "1000" (50%)',
-        '  networking.gift:61: skipped a matching question (->): examdrill has no matching questions',
-        '  networking.gift:63: skipped a numerical question ({#...}): examdrill has no numerical answers',
-        '  networking.gift:65: skipped an essay question ({}): it has no answer to check',
-        '  networking.gift:67: skipped a text with no answer block {...}: it is no question',
+        `Imported 13 questions and 0 cards into ${out} (pack id networking); skipped 5:`,
+        '  networking.gift:65: skipped an essay question ({}): it has no answer to check, so examdrill leaves essays out',
+        '  networking.gift:67: skipped a description (a text with no answer block {...}): it asks nothing, so examdrill leaves descriptions out',
         '  networking.gift:69: skipped a single-answer question with 2 right answers (=): a single-answer question has exactly one',
         '  networking.gift:71: skipped a question with only 1 option: a question needs at least 2',
         '  networking.gift:73: skipped a question whose answer block { is never closed with }',
-        '18 questions in the file: 9 imported as written, 2 imported with a change, 7 skipped (each listed above with its reason).',
+        '18 questions in the file: 13 imported as written, 5 skipped (each listed above with its reason).',
         `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
         '',
       ].join('\n'),
     );
     expect(readdirSync(join(out, 'items')).sort()).toEqual(['networking-addressing.yaml', 'networking-routing.yaml', 'netzwerke-ubertragung.yaml']);
+    expect(readFileSync(join(out, 'items', 'netzwerke-ubertragung.yaml'), 'utf8')).toContain('  - id: how-many-bits-are-in-hskb0y\n    type: numerical\n    stem: How many bits are in an IPv4 address?\n    answer: 32\n');
     expect(readFileSync(join(out, 'pack.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.schema\/pack\.schema\.json\n# Imported from networking\.gift /);
     expect(readFileSync(join(out, 'items', 'networking-routing.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.schema\/pack\.schema\.json\ntopic: networking-routing\nquestions:\n {2}- id: ospf-metric-cncerx\n/);
     expect(existsSync(join(out, '.schema', 'pack.schema.json'))).toBe(true);
 
     const pack = await loaded(out);
-    expect([pack.id, pack.title, pack.questions.length, pack.cards.length]).toEqual(['networking', 'Imported from networking.gift', 9, 2]);
+    expect([pack.id, pack.title, pack.questions.length, pack.cards.length]).toEqual(['networking', 'Imported from networking.gift', 13, 0]);
     const escapes = choiceQuestions(pack).find((q) => q.stem.startsWith('What does the suffix'))!;
     expect(escapes.options.map((o) => o.text)).toEqual(['The first 24 bits are the network part', 'The network holds 24 hosts', 'The address ends in = 24 ~ roughly', 'A path like C:\\net\\24']);
     expect(escapes.refs).toEqual([]);
@@ -64,7 +61,7 @@ describe('pack import', () => {
     const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
     expect(result.stdout).toBe(
       [
-        `Imported 0 questions and 7 cards into ${out} (pack id spanish); skipped 1, 1 note:`,
+        `Imported 2 questions and 5 cards into ${out} (pack id spanish); skipped 1, 1 note:`,
         "  spanish-export.txt:11: media file tener.png is not beside spanish-export.txt: the text keeps its name only; copy the file into the pack's media/ folder",
         '  spanish-export.txt:12: skipped a note whose quoted field is never closed (a " is missing): it ran to the end of the file',
         '6 notes in the file: 4 imported as written, 1 imported with a change, 1 skipped (each listed above with its reason).',
@@ -75,9 +72,11 @@ describe('pack import', () => {
     const pack = await loaded(out);
     expect(pack.topics.map((t) => t.id)).toEqual(['verbs', 'spanish-vocabulary', 'grammar']);
     // One item file per topic, loaded in path order.
+    expect(pack.questions.map((q) => [q.source.file, q.type, q.stem, q.type === 'short-answer' && q.answers.map((a) => a.text)])).toEqual([
+      ['items/grammar.yaml', 'short-answer', 'Yo [...] español y comprendo inglés.', ['hablo']],
+      ['items/grammar.yaml', 'short-answer', 'Yo hablo español y [verb] inglés.', ['comprendo']],
+    ]);
     expect(pack.cards.map((c) => [c.source.file, c.front, c.tags])).toEqual([
-      ['items/grammar.yaml', 'Yo [...] español y comprendo inglés.', ['marked']],
-      ['items/grammar.yaml', 'Yo hablo español y [verb] inglés.', ['marked']],
       ['items/spanish-vocabulary.yaml', 'el niño & la niña', []],
       ['items/spanish-vocabulary.yaml', 'the boy & the girl <kids>', []],
       ['items/verbs.yaml', 'ser', ['irregular']],
@@ -86,27 +85,63 @@ describe('pack import', () => {
     ]);
   });
 
-  // The example file that ships with Moodle's GIFT filter (see /work/shared/fixtures/gift/README.md).
-  it("imports Moodle's own GIFT examples: every multiple-choice and multiple-answer question, each skip at its line", async () => {
-    if (!existsSync(MOODLE)) return;
+  it('keeps Anki Cloze notes as cards with --cloze cards', async () => {
+    const out = join(tempDir(), 'cloze');
+    const result = await runCli(['pack', 'import', 'spanish-export.txt', '--from', 'anki', '--cloze', 'cards', '--out', out, '--id', 'spanish'], { cwd: IMPORTS });
+    expect(result.stdout.split('\n')[0]).toBe(`Imported 0 questions and 7 cards into ${out} (pack id spanish); skipped 1, 1 note:`);
+    const gift = await runCli(['pack', 'import', 'networking.gift', '--from', 'gift', '--cloze', 'cards', '--out', join(tempDir(), 'x')], { cwd: IMPORTS });
+    expect([gift.code, gift.stderr.split('\n')[0]]).toEqual([2, 'examdrill: --cloze goes with --from anki: only Anki text exports hold Cloze notes']);
+  });
+
+  // The example file that ships with Moodle's GIFT filter (copied from /work/shared/fixtures/gift/).
+  it("imports Moodle's own GIFT examples: every question of every type, skipping only essays and descriptions (it has none)", async () => {
     const out = join(tempDir(), 'moodle');
     const result = await runCli(['pack', 'import', MOODLE, '--from', 'gift', '--out', out]);
-    expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe(`Imported 23 questions and 9 cards into ${out} (pack id moodle-examples); skipped 11, 5 notes:`);
-    const skipped = [...result.stdout.matchAll(/^ {2}.*moodle-examples\.gift\.txt:(\d+): skipped a (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(skipped).toEqual(['16 numerical', '55 matching', '61 matching', '70 numerical', '72 numerical', '74 numerical', '76 numerical', '85 numerical', '175 numerical', '177 matching', '202 numerical']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toBe(
+      [
+        `Imported 43 questions and 0 cards into ${out} (pack id moodle-examples); 2 notes:`,
+        `  ${MOODLE}:76: examdrill keeps one number per question: 1822:0 kept, 1822:2 (50%) left out`,
+        `  ${MOODLE}:202: examdrill keeps one number per question: 1822:0 kept, 1822:2 (50%) left out`,
+        '43 questions in the file: 41 imported as written, 2 imported with a change (each listed above with its reason).',
+        `Next: examdrill pack lint ${out}, then examdrill pack add ${out}`,
+        '',
+      ].join('\n'),
+    );
 
     const pack = await loaded(out);
     const ids = [...pack.cards, ...pack.questions].map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const lines = (kind: string) => choiceQuestions(pack).filter((q) => (kind === 'multi' ? q.options.filter((o) => o.correct).length > 1 : q.options[0]!.text === 'True')).map((q) => q.stem);
-    expect(lines('multi')).toEqual(["What two people are entombed in Grant's tomb?", "What two people are entombed in Grant's tomb?"]);
-    expect(lines('tf')).toHaveLength(5);
+    const byType: Record<string, number> = {};
+    for (const q of pack.questions) byType[questionType(q)] = (byType[questionType(q)] ?? 0) + 1;
+    expect(byType).toEqual({ choice: 18, 'true-false': 5, 'short-answer': 9, numerical: 8, matching: 3 });
+    const multi = choiceQuestions(pack).filter((q) => q.options.filter((o) => o.correct).length > 1);
+    expect(multi.map((q) => q.options.map((o) => o.weight ?? null))).toEqual([
+      [null, 50, 50, null],
+      [-50, 50, 50, -50],
+    ]);
     // Three identical copies of the first question, numbered in file order.
-    const grant = pack.questions.filter((q) => q.stem === "Who's buried in Grant's tomb?").map((q) => q.id);
+    const grant = pack.questions.filter((q) => q.stem === "Who's buried in Grant's tomb?" && questionType(q) === 'choice').map((q) => q.id);
     expect(grant).toEqual([grant[0], `${grant[0]}-2`, `${grant[0]}-3`]);
     const controls = choiceQuestions(pack).find((q) => q.stem.startsWith('Which of the following is NOT a control character'))!;
     expect(controls.options.map((o) => [o.text, o.correct])).toEqual([['~', false], ['=', false], ['#', false], ['{', false], ['}', false], ['\\', true]]);
+    const pi = pack.questions.filter((q) => q.type === 'numerical' && q.stem.startsWith('What is the value of pi'));
+    // An answer with a tolerance is loaded as its range.
+    expect(pi.map((q) => q.type === 'numerical' && [q.stem, q.answer, +q.min.toFixed(9), +q.max.toFixed(9)])).toEqual([
+      ['What is the value of pi (to 3 decimal places)? _____.', 3.1415, 3.141, 3.142],
+      ['What is the value of pi (to 3 decimal places)? _____.', undefined, 3.141, 3.142],
+    ]);
+    expect((await runCli(['pack', 'validate', out])).code).toBe(0);
+  });
+
+  it('imports a file of every type to a pack that validates, and lists the essay and the description it skips', async () => {
+    const out = join(tempDir(), 'types');
+    const result = await runCli(['pack', 'import', 'all-types.gift', '--from', 'gift', '--out', out], { cwd: IMPORTS });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`Imported 13 questions and 0 cards into ${out} (pack id all-types); skipped 2, 2 notes:`);
+    expect(result.stdout).toContain('all-types.gift:50: skipped an essay question');
+    expect(result.stdout).toContain('all-types.gift:60: skipped a description');
+    expect(result.stdout).toContain('15 questions in the file: 11 imported as written, 2 imported with a change, 2 skipped (each listed above with its reason).');
     expect((await runCli(['pack', 'validate', out])).code).toBe(0);
   });
 
@@ -136,14 +171,14 @@ describe('pack import', () => {
     const binary = await runCli(['pack', 'import', 'deck.apkg', '--from', 'anki', '--out', 'out'], { cwd: dir });
     expect([binary.code, binary.stderr]).toEqual([2, 'examdrill: deck.apkg is a binary file, not text\nExport as text first: in Anki, File > Export > Notes in Plain Text; in Moodle, the question bank export in GIFT format.\n']);
 
-    writeFileSync(join(dir, 'only-numbers.gift'), 'Pi?{#3.14}\n\nE?{#2.718}\n');
-    const empty = await runCli(['pack', 'import', 'only-numbers.gift', '--from', 'gift', '--out', 'out'], { cwd: dir });
+    writeFileSync(join(dir, 'only-essays.gift'), 'Describe it.{}\n\nAn introduction.\n');
+    const empty = await runCli(['pack', 'import', 'only-essays.gift', '--from', 'gift', '--out', 'out'], { cwd: dir });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toBe(
       [
-        '  only-numbers.gift:1: skipped a numerical question ({#...}): examdrill has no numerical answers',
-        '  only-numbers.gift:3: skipped a numerical question ({#...}): examdrill has no numerical answers',
-        'examdrill: nothing to import from only-numbers.gift: no question or card could be read (2 problems above)',
+        '  only-essays.gift:1: skipped an essay question ({}): it has no answer to check, so examdrill leaves essays out',
+        '  only-essays.gift:3: skipped a description (a text with no answer block {...}): it asks nothing, so examdrill leaves descriptions out',
+        'examdrill: nothing to import from only-essays.gift: no question or card could be read (2 problems above)',
         'Check that it is a Moodle GIFT file; nothing was written.',
         '',
       ].join('\n'),
@@ -177,11 +212,11 @@ describe('pack import', () => {
 
   it('names only the notes when nothing was skipped, and reports an --out it cannot write to', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'partial.gift'), 'Which is prime?{=7 ~%50%9 ~8}\n');
+    writeFileSync(join(dir, 'partial.gift'), 'When was Grant born?{#=1822 =%50%1820..1824}\n');
     const notesOnly = await runCli(['pack', 'import', 'partial.gift', '--from', 'gift', '--out', 'ok'], { cwd: dir });
     expect(notesOnly.stdout.split('\n').slice(0, 2)).toEqual([
       'Imported 1 question and 0 cards into ok (pack id partial); 1 note:',
-      '  partial.gift:1: partial credit is not scored in examdrill: "9" (50%) imported as a wrong option',
+      '  partial.gift:1: examdrill keeps one number per question: 1822 kept, 1820..1824 (50%) left out',
     ]);
     const blocked = await runCli(['pack', 'import', 'partial.gift', '--from', 'gift', '--out', 'partial.gift/pack'], { cwd: dir });
     expect(blocked.code).toBe(2);
@@ -204,14 +239,14 @@ describe('pack export', () => {
 
     const back = await runCli(['pack', 'import', 'dop.txt', '--from', 'anki', '--out', 'again'], { cwd: dir });
     expect(back.code).toBe(0);
-    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + bundled.questions.length} cards into again (pack id dop).`);
+    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + choiceQuestions(bundled).length} cards into again (pack id dop).`);
     // The new pack holds its items in one file per topic, so compare them in one order.
     const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
     const again = await loaded(join(dir, 'again'));
     expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
       sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...choiceQuestions(bundled).map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
     );
-    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
+    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...choiceQuestions(bundled)].map((i) => i.topic))].sort());
   });
 
   it.each([

@@ -240,6 +240,18 @@ describe('the settings screen', () => {
   });
 });
 
+describe('the stats screen', () => {
+  it('shows the retention what-if after the first frame, one row at a time, the learner’s own marked', async () => {
+    const s = renderScreen({ name: 'stats' }, { pack, rows: 80 });
+    await s.waitFor('Readiness');
+    await s.waitFor(/^0\.95 /m);
+    const done = s.frame();
+    expect(done).toContain('What if: the next 90 days at each desired retention');
+    expect(done).toMatch(/^0\.90 .*\(yours\)$/m);
+    expect(done).not.toContain('simulating retention');
+  });
+});
+
 describe('scrolling', () => {
   const bodyOf = (s: { lines(): string[] }) => s.lines().slice(2, -2).join('\n');
 

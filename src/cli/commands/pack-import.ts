@@ -9,7 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseAnki } from '../../domain/import/anki.js';
+import { parseAnki, type ClozeAs } from '../../domain/import/anki.js';
 import { safeMediaName } from '../../domain/import/apkg.js';
 import { parseGift } from '../../domain/import/gift.js';
 import { isSkip, slugify, toPack, type ImportWarning } from '../../domain/import/to-pack.js';
@@ -29,6 +29,8 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const outArg = args.options.out as string | undefined;
   if ((from as string | undefined) === 'apkg') return (await import('./pack-import-apkg.js')).runApkgImport({ io, args });
   if (args.options['with-history']) throw new UserError('--with-history goes with --from apkg: only an Anki package holds a review history', `For example: examdrill pack import deck.apkg --from apkg --with-history --out my-pack`);
+  const cloze = args.options.cloze as ClozeAs | undefined;
+  if (cloze && from !== 'anki') throw new UserError('--cloze goes with --from anki: only Anki text exports hold Cloze notes', `For example: examdrill pack import deck.txt --from anki --cloze cards --out my-pack`);
   if (!from) throw new UserError('pack import needs --from: the format of the file (gift, anki or apkg)', `For example: examdrill pack import ${file} --from gift --out my-pack`);
   if (!outArg) throw new UserError('pack import needs --out: the new pack folder to write', `For example: examdrill pack import ${file} --from ${from} --out my-pack`);
   if (outArg === '-') throw new UserError('--out - is not possible here: a pack is a folder of YAML files, not one stream', `Name a new folder, for example: examdrill pack import ${file} --from ${from} --out my-pack`);
@@ -41,7 +43,7 @@ export async function runPackImport({ io, args }: CommandContext): Promise<numbe
   const text = readSource(resolve(io.cwd, file), file);
   if (id === '') throw new UserError(`cannot make a pack id from the file name ${basename(file)}: it has no Latin letters or digits`, `Give one with --id, for example: examdrill pack import ${file} --from ${from} --out ${outArg} --id my-pack`);
 
-  const parsed = from === 'gift' ? parseGift(text) : parseAnki(text);
+  const parsed = from === 'gift' ? parseGift(text) : parseAnki(text, cloze ? { cloze } : {});
   const pack = toPack(parsed.items, { id, title: `Imported from ${basename(file)}`, description: `Imported from ${basename(file)} (${FORMAT_NAMES[from]}) by examdrill pack import.` });
   // Media the texts name: copied into the pack when the file is beside the source, else a warning each.
   const sourceDir = dirname(resolve(io.cwd, file));

@@ -9,7 +9,9 @@
  *
  * Fields may be quoted, holding separators, line breaks and doubled quotes (`""`). A line that
  * starts with `#` elsewhere is a comment, as in Anki. Each note becomes a card: the first field is
- * its front, the second its back (a Cloze note's back shows the deletions). The first tag is its
+ * its front, the second its back. A Cloze note becomes a short-answer question per deletion number
+ * (the text with that gap shown as `[...]` or its hint, the hidden text the answer, the other
+ * fields the explanation), or with `cloze: 'cards'` a card per deletion, as Anki shows them. The first tag is its
  * topic, the other tags stay tags; a note without tags takes its deck as topic.
  */
 import { cardKey, cleanText, hardBreaks, htmlToMarkdownLite, keepItem, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
@@ -39,7 +41,15 @@ interface Row {
   readonly unterminated: boolean;
 }
 
-export function parseAnki(text: string): ImportResult {
+/** How Cloze notes are imported: a short-answer question per deletion (the default), or a card per deletion as Anki shows them. */
+export type ClozeAs = 'short-answer' | 'cards';
+
+export interface AnkiOptions {
+  readonly cloze?: ClozeAs;
+}
+
+export function parseAnki(text: string, options: AnkiOptions = {}): ImportResult {
+  const clozeAs = options.cloze ?? 'short-answer';
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const warnings: ImportWarning[] = [];
   const { header, offset, line } = readHeader(source, warnings);
@@ -74,7 +84,7 @@ export function parseAnki(text: string): ImportResult {
     const guid = at(header.guid);
     const otherTags = tags.filter((t) => t !== topicTag);
     const base = { line: row.line, ...(topic ? { topic } : {}), ...(otherTags.length > 0 ? { tags: otherTags } : {}) };
-    const made: { front: string; back: string; n: number }[] = [];
+    const made: { front: string; back: string; n: number; answers?: string[]; extra?: string }[] = [];
     const numbers = clozeNumbers(raw[0] ?? '');
     if (numbers.length > 0 || CLOZE_NAMES.test(notetype)) {
       // One card per deletion number, as Anki makes them: the front hides that deletion (or shows
@@ -83,7 +93,9 @@ export function parseAnki(text: string): ImportResult {
       for (const n of numbers) {
         const front = field(clozeSide(raw[0]!, n, 'front', header.html));
         const revealed = field(clozeSide(raw[0]!, n, 'back', header.html));
-        made.push({ front, back: [revealed, extra].filter(Boolean).join('\n\n'), n });
+        // As a question: the gap shown as Anki shows it ([...] or the hint), each deletion of that number an answer.
+        const answers = [...new Set(clozeAnswers(raw[0]!, n).map((a) => cleanText(field(a).replace(/\*\*/g, ''))).filter(Boolean))];
+        made.push({ front, back: [revealed, extra].filter(Boolean).join('\n\n'), n, answers, extra });
       }
       if (numbers.length === 0) warnings.push({ line: row.line, message: 'skipped a Cloze note with no deletion ({{c1::...}}): Anki makes no card of it' });
     } else if (raw.length < 2) {
@@ -101,7 +113,20 @@ export function parseAnki(text: string): ImportResult {
     }
     for (const card of made) {
       const key = guid ? { key: cardKey(guid, card.n) } : {};
-      keepItem({ kind: 'card', ...base, front: card.front, back: card.back, ...key, ...(media.size > 0 ? { media: [...media] } : {}) }, items, warnings);
+      const mediaList = media.size > 0 ? { media: [...media] } : {};
+      if (card.answers && clozeAs === 'short-answer') {
+        if (card.answers.length > 1) {
+          // `{{c1::a}} ... {{c1::b}}` hides both at once: one typed answer cannot hold two texts.
+          warnings.push({ line: row.line, message: `Cloze deletion c${card.n} hides ${card.answers.length} texts at once: imported as a card (a short answer takes one typed answer)` });
+          keepItem({ kind: 'card', ...base, front: card.front, back: card.back, ...key, ...mediaList }, items, warnings);
+        } else {
+          // Answers are matched literally: a `*` in the text would act as a wildcard, so it is escaped.
+          const answers = card.answers.map((text) => ({ text: text.replace(/\*/g, '\\*') }));
+          keepItem({ kind: 'short-answer', ...base, stem: card.front, answers, ...(card.extra ? { explanation: card.extra } : {}), ...key, ...mediaList }, items, warnings);
+        }
+      } else {
+        keepItem({ kind: 'card', ...base, front: card.front, back: card.back, ...key, ...mediaList }, items, warnings);
+      }
     }
   }
   for (const [name, at] of readAs) {
@@ -122,6 +147,11 @@ function clozeNumbers(text: string): number[] {
 }
 
 const CLOZE_NUMBERED = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+/** The texts deletion `n` hides. */
+function clozeAnswers(text: string, n: number): string[] {
+  return [...text.matchAll(CLOZE_NUMBERED)].filter((m) => Number(m[1]) === n).map((m) => m[2]!);
+}
 
 /** A Cloze field as card `n` shows it: the front hides deletion n, the back shows it in bold. */
 function clozeSide(text: string, n: number, side: 'front' | 'back', html: boolean): string {

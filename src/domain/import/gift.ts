@@ -6,10 +6,14 @@
  *   ::Title:: [markdown]Grant is {~buried#No one is. =entombed ~living} in Grant's tomb.
  *   → stem "Grant is _____ in Grant's tomb.", three options, `entombed` correct
  *
- * Kept: multiple choice (`=` right, `~` wrong; partial credit becomes a wrong option, with a
- * warning), multiple answer (no `=`: options of positive `~%N%` weight are correct), true/false,
- * and short answer (as a card: the accepted answers on its back). Skipped, each with a warning at
- * the question's line: matching, numerical, essay, descriptions and anything unreadable.
+ * Kept, each as its own question type: multiple choice (`=` right, `~` wrong, `~%50%` partial
+ * credit kept as the option's weight), multiple answer (no `=`: options of positive `~%N%` weight
+ * are correct, every weight kept), true/false (the first feedback is the why of the wrong answer,
+ * the second of the right one), short answer (accepted answers with their weights and whys),
+ * numerical (`{#1822:2}`, `{#1..5}`; of several `=` answers the full-credit one, with a note),
+ * matching (`=left -> right`; no left item: a distractor) and missing word (the gap `_____` in the
+ * stem). Per-answer feedback is the why, `####` general feedback the explanation. Skipped, each
+ * with a warning at the question's line: essays, descriptions and anything unreadable.
  */
 import { hardBreaksAt, htmlToMarkdownLite, keepItem, markdownLinksToText, type ImportedOption, type ImportResult, type ImportWarning, type ImportedItem } from './to-pack.js';
 
@@ -136,7 +140,7 @@ function parseQuestion(source: string, line: number, topic: string | undefined):
     text = text.slice(end + 2).trim();
   }
   const open = text.indexOf('{');
-  if (open < 0) return skip('a text with no answer block {...}: it is no question');
+  if (open < 0) return skip('a description (a text with no answer block {...}): it asks nothing, so examdrill leaves descriptions out');
   const close = text.indexOf('}', open);
   if (close < 0) return skip('a question whose answer block { is never closed with }');
   const after = text.slice(close + 1);
@@ -164,24 +168,23 @@ function parseQuestion(source: string, line: number, topic: string | undefined):
   }
   const withExplanation = explanation ? { explanation } : {};
 
-  if (answers === '') return skip('an essay question ({}): it has no answer to check');
-  if (answers.startsWith('#')) return skip('a numerical question ({#...}): examdrill has no numerical answers');
-  if (answers.includes('~')) return withMedia(multipleChoice(answers, format, media, notes, { ...base, stem, ...withExplanation }), media);
-  if (answers.includes('=') && answers.includes('->')) return skip('a matching question (->): examdrill has no matching questions');
+  if (answers === '') return skip('an essay question ({}): it has no answer to check, so examdrill leaves essays out');
+  const q = { ...base, stem, ...withExplanation };
+  // Moodle's own order of tests (question/format/gift/format.php).
+  if (answers.startsWith('#')) return withMedia(numerical(answers.slice(1), format, media, notes, q), media);
+  if (answers.includes('~')) return withMedia(multipleChoice(answers, format, media, notes, q), media);
+  if (answers.includes('=') && answers.includes('->')) return withMedia(matching(answers, format, media, notes, q), media);
 
   const hash = answers.indexOf('#');
   const truth = (hash > 0 ? answers.slice(0, hash) : answers).trim().toUpperCase();
   if (['T', 'TRUE', 'F', 'FALSE'].includes(truth)) {
     // Moodle shows the first feedback after a wrong answer and the second after a right one.
     const [wrongWhy, rightWhy] = answers.split('#').slice(1).map((f) => render(...formatAndBody(f, format), media));
-    const isTrue = truth.startsWith('T');
-    const option = (label: string, correct: boolean): ImportedOption => {
-      const why = correct ? rightWhy : wrongWhy;
-      return { text: label, correct, ...(why ? { why } : {}) };
-    };
-    return withMedia({ item: { kind: 'question', ...base, stem, options: [option('True', isTrue), option('False', !isTrue)], ...withExplanation, shuffle: false }, notes }, media);
+    const answer = truth.startsWith('T');
+    const [whyTrue, whyFalse] = answer ? [rightWhy, wrongWhy] : [wrongWhy, rightWhy];
+    return withMedia({ item: { kind: 'true-false', ...q, answer, ...(whyTrue ? { whyTrue } : {}), ...(whyFalse ? { whyFalse } : {}) }, notes }, media);
   }
-  return withMedia(shortAnswer(answers, format, media, notes, { ...base, stem, explanation }), media);
+  return withMedia(shortAnswer(answers, format, media, notes, q), media);
 }
 
 /** The media files a question's texts name, on its item. */
@@ -197,6 +200,8 @@ interface Answer {
   readonly weight: number;
   /** Written with `=`. */
   readonly marked: boolean;
+  /** The answer as written, after its marker. */
+  readonly raw: string;
 }
 
 /** `=%50%text#feedback` → weight 50, text, why. */
@@ -211,7 +216,7 @@ function readAnswer(raw: string, marked: boolean, format: Format, media: Set<str
   const hash = body.indexOf('#');
   const text = render(...formatAndBody(hash >= 0 ? body.slice(0, hash) : body, format), media);
   const why = hash >= 0 ? render(...formatAndBody(body.slice(hash + 1), format), media) : '';
-  return { text, weight, marked, ...(why ? { why } : {}) };
+  return { text, weight, marked, raw, ...(why ? { why } : {}) };
 }
 
 function multipleChoice(answers: string, format: Format, media: Set<string>, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string }): Parsed {
@@ -224,43 +229,105 @@ function multipleChoice(answers: string, format: Format, media: Set<string>, not
   const read = parts.map((p) => (p.startsWith('=') ? readAnswer(p.slice(1), true, format, media) : readAnswer(p, false, format, media)));
   const single = read.some((a) => a.marked);
   let options: ImportedOption[];
+  // A weight is kept where the source gives one that is not simply right (100) or wrong (0).
+  const weightOf = (a: Answer): { weight?: number } => (/^\s*%/.test(a.raw) && !(single && (a.weight === 100 || a.weight === 0)) ? { weight: a.weight } : {});
   if (single) {
-    const partial = read.filter((a) => a.weight > 0 && a.weight < 100);
-    if (partial.length > 0) {
-      const list = partial.map((a) => `"${a.text}" (${a.weight}%)`).join(', ');
-      notes.push(`partial credit is not scored in examdrill: ${list} imported as ${partial.length === 1 ? 'a wrong option' : 'wrong options'}`);
-    }
-    options = read.map((a) => ({ text: a.text, correct: a.weight >= 100, ...(a.why ? { why: a.why } : {}) }));
+    options = read.map((a) => ({ text: a.text, correct: a.weight >= 100, ...(a.why ? { why: a.why } : {}), ...weightOf(a) }));
     const right = options.filter((o) => o.correct).length;
     if (right > 1) {
-      // `a=b` in an answer's text reads as two answers; Moodle wants the `=` written `\=`.
+      // `a=b` in an answer's text reads as two answers; Moodle wants the `=` written `\\=`.
       const inText = /[^\s~{=]=/.test(answers);
       const hint = inText ? '; an = inside an answer\'s text must be escaped as \\=' : '';
       return { item: `a single-answer question with ${right} right answers (=): a single-answer question has exactly one${hint}`, notes };
     }
   } else {
-    options = read.map((a) => ({ text: a.text, correct: a.weight > 0, ...(a.why ? { why: a.why } : {}) }));
+    options = read.map((a) => ({ text: a.text, correct: a.weight > 0, ...(a.why ? { why: a.why } : {}), ...weightOf(a) }));
     if (!options.some((o) => o.correct)) return { item: 'a multiple-answer question with no option of positive weight (~%N%): none would be correct', notes };
   }
   return { item: { kind: 'question', ...q, options }, notes };
 }
 
-/** `{=no one =nobody}` → a card whose back is `no one / nobody`. */
-function shortAnswer(answers: string, format: Format, media: Set<string>, notes: string[], q: { line: number; stem: string; title?: string; topic?: string; explanation?: string | undefined }): Parsed {
+type Common = { line: number; stem: string; title?: string; topic?: string; explanation?: string };
+
+/** `{=no one =nobody =%50%noone#close}` → a short-answer question; 0% answers (wrong-answer feedback) are left out with a note. */
+function shortAnswer(answers: string, format: Format, media: Set<string>, notes: string[], q: Common): Parsed {
   const read = answers
     .split('=')
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => readAnswer(p, true, format, media));
-  const accepted = read.filter((a) => a.weight >= 100 && a.text !== '').map((a) => a.text);
-  const partial = read.filter((a) => a.weight > 0 && a.weight < 100);
-  if (accepted.length === 0) return { item: 'a short-answer question with no fully right answer', notes };
-  if (partial.length > 0) notes.push(`partial-credit answers left off the card: ${partial.map((a) => `"${a.text}" (${a.weight}%)`).join(', ')}`);
-  const back = [accepted.join(' / '), q.explanation].filter(Boolean).join('\n\n');
-  return {
-    item: { kind: 'card', line: q.line, ...(q.title ? { title: q.title } : {}), ...(q.topic !== undefined ? { topic: q.topic } : {}), front: q.stem, back },
-    notes,
-  };
+    .map((p) => readAnswer(p, true, format, media))
+    .filter((a) => a.text !== '');
+  if (!read.some((a) => a.weight >= 100)) return { item: 'a short-answer question with no fully right answer (=, or =%100%)', notes };
+  const unscored = read.filter((a) => a.weight <= 0);
+  if (unscored.length > 0) notes.push(`answers of ${unscored.length === 1 ? 'no' : 'no or negative'} credit left out (examdrill takes any answer not accepted as wrong): ${unscored.map((a) => `"${a.text}" (${a.weight}%)`).join(', ')}`);
+  const accepted = read.filter((a) => a.weight > 0).map((a) => ({ text: a.text, ...(a.weight < 100 ? { weight: a.weight } : {}), ...(a.why ? { why: a.why } : {}) }));
+  return { item: { kind: 'short-answer', ...q, answers: accepted }, notes };
+}
+
+/** A GIFT number: `1822`, `3.14`, `-1e3`. */
+const NUMBER = String.raw`[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?`;
+const NUMERIC_ANSWER = new RegExp(`^(${NUMBER})\\s*(?::\\s*(${NUMBER})|\\.\\.\\s*(${NUMBER}))?$`);
+
+/** One numerical answer: `1822:2`, `3.141..3.142`, `4`. */
+interface NumericAnswer {
+  readonly answer?: number;
+  readonly tolerance?: number;
+  readonly range?: { readonly min: number; readonly max: number };
+  readonly weight: number;
+  readonly why?: string;
+  /** As written, for notes. */
+  readonly text: string;
+}
+
+function readNumber(raw: string): number {
+  return Number(raw.replace(',', '.'));
+}
+
+/** `{#1822:1}`, `{#3.141..3.142}`, `{#=1822:0 =%50%1822:2#close}` → a numerical question (the first full-credit answer). */
+function numerical(body: string, format: Format, media: Set<string>, notes: string[], q: Common): Parsed {
+  const trimmed = body.trim();
+  // Several answers are each written `=`; a single answer needs none.
+  const parts = trimmed.startsWith('=') ? trimmed.slice(1).split('=') : [trimmed];
+  const read: NumericAnswer[] = [];
+  for (const part of parts) {
+    let raw = part.trim();
+    let weight = 100;
+    const percent = /^%(-?\d+(?:\.\d+)?)%/.exec(raw);
+    if (percent) {
+      weight = Number(percent[1]);
+      raw = raw.slice(percent[0].length);
+    }
+    const hash = raw.indexOf('#');
+    const value = unprotect(hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    const why = hash >= 0 ? render(...formatAndBody(raw.slice(hash + 1), format), media) : '';
+    const m = NUMERIC_ANSWER.exec(value);
+    if (!m) return { item: `a numerical question whose answer "${value}" is not a number, number:tolerance or min..max`, notes };
+    const number = readNumber(m[1]!);
+    const shape = m[3] !== undefined ? { range: { min: Math.min(number, readNumber(m[3])), max: Math.max(number, readNumber(m[3])) } } : { answer: number, ...(m[2] !== undefined ? { tolerance: Math.abs(readNumber(m[2])) } : {}) };
+    read.push({ ...shape, weight, text: value, ...(why ? { why } : {}) });
+  }
+  const full = read.find((a) => a.weight >= 100);
+  if (!full) return { item: 'a numerical question with no fully right answer (=, or =%100%)', notes };
+  const others = read.filter((a) => a !== full);
+  if (others.length > 0) notes.push(`examdrill keeps one number per question: ${full.text} kept, ${others.map((a) => `${a.text} (${a.weight}%)`).join(', ')} left out`);
+  const { answer, tolerance, range, why } = full;
+  return { item: { kind: 'numerical', ...q, ...(range ? { range } : { answer: answer!, ...(tolerance ? { tolerance } : {}) }), ...(why ? { why } : {}) }, notes };
+}
+
+/** `{=Canada -> Ottawa =Italy -> Rome = -> Paris}` → pairs; a pair with no left item is a distractor, as in Moodle. */
+function matching(answers: string, format: Format, media: Set<string>, notes: string[], q: Common): Parsed {
+  const pairs: { left: string; right: string }[] = [];
+  const distractors: string[] = [];
+  for (const part of answers.split('=').map((p) => p.trim()).filter((p) => p !== '')) {
+    const arrow = part.indexOf('->');
+    if (arrow < 0) return { item: `a matching question with an answer "${unprotect(part)}" that has no ->: every answer is left -> right`, notes };
+    const left = render(...formatAndBody(part.slice(0, arrow), format), media);
+    // Moodle's right items are plain text.
+    const right = unprotect(dedent(part.slice(arrow + 2)));
+    if (left === '') distractors.push(right);
+    else pairs.push({ left, right });
+  }
+  return { item: { kind: 'matching', ...q, pairs, ...(distractors.length > 0 ? { distractors } : {}) }, notes };
 }
 
 /** A leading `[html]`, `[markdown]`, `[plain]` or `[moodle]` tag, removed; else the given format. */

@@ -3,6 +3,7 @@
  * every imported text goes through, and the step from imported items to pack files. Pure: the
  * files come out as plain objects, which the CLI stringifies as YAML and writes.
  */
+import { checkExhaustive } from '../check-exhaustive.js';
 import { stripControlChars } from '../text/control-chars.js';
 
 /**
@@ -22,6 +23,8 @@ export interface ImportedOption {
   readonly correct: boolean;
   /** Why this option is right or wrong (GIFT's per-answer `#feedback`). */
   readonly why?: string;
+  /** Partial credit in percent, as the source gives it (GIFT's `~%50%`); absent: none given. */
+  readonly weight?: number;
 }
 
 interface ImportedBase {
@@ -59,7 +62,62 @@ export interface ImportedCard extends ImportedBase {
   readonly back: string;
 }
 
-export type ImportedItem = ImportedQuestion | ImportedCard;
+/** A statement to judge true or false. */
+export interface ImportedTrueFalse extends ImportedBase {
+  readonly kind: 'true-false';
+  readonly stem: string;
+  readonly answer: boolean;
+  /** Shown when the learner answered true. */
+  readonly whyTrue?: string;
+  /** Shown when the learner answered false. */
+  readonly whyFalse?: string;
+  readonly explanation?: string;
+}
+
+/** An accepted typed answer; `weight` below 100 is partial credit. */
+export interface ImportedAccepted {
+  readonly text: string;
+  readonly weight?: number;
+  readonly why?: string;
+}
+
+/** A typed answer, checked against accepted ones (`*` a wildcard, case-insensitive). */
+export interface ImportedShortAnswer extends ImportedBase {
+  readonly kind: 'short-answer';
+  readonly stem: string;
+  readonly answers: readonly ImportedAccepted[];
+  readonly explanation?: string;
+}
+
+/** A number: `answer` within `tolerance`, or any number in `range`. */
+export interface ImportedNumerical extends ImportedBase {
+  readonly kind: 'numerical';
+  readonly stem: string;
+  readonly answer?: number;
+  readonly tolerance?: number;
+  readonly range?: { readonly min: number; readonly max: number };
+  readonly why?: string;
+  readonly explanation?: string;
+}
+
+/** Left items, each with its right item; distractors are right items that match none. */
+export interface ImportedMatching extends ImportedBase {
+  readonly kind: 'matching';
+  readonly stem: string;
+  readonly pairs: readonly { readonly left: string; readonly right: string }[];
+  readonly distractors?: readonly string[];
+  readonly explanation?: string;
+}
+
+/** The question types beyond choice, as imported. */
+export type ImportedTyped = ImportedTrueFalse | ImportedShortAnswer | ImportedNumerical | ImportedMatching;
+
+export type ImportedItem = ImportedQuestion | ImportedCard | ImportedTyped;
+
+/** The question type an imported item becomes in the pack (`card` for a flashcard). */
+export function itemType(item: ImportedItem): 'card' | 'choice' | ImportedTyped['kind'] {
+  return item.kind === 'question' ? 'choice' : item.kind;
+}
 
 /** What a parser returns: the items it could read, and a warning for everything else. */
 export interface ImportResult {
@@ -93,9 +151,9 @@ export function checkQuestion(q: ImportedQuestion): ImportedQuestion | string {
   const stem = cleanText(q.stem);
   if (!stem) return 'a question with no question text';
   const options = q.options
-    .map((o) => ({ text: cleanText(o.text), correct: o.correct, why: o.why === undefined ? '' : cleanText(o.why) }))
+    .map((o) => ({ text: cleanText(o.text), correct: o.correct, why: o.why === undefined ? '' : cleanText(o.why), weight: o.weight }))
     .filter((o) => o.text !== '')
-    .map((o) => (o.why ? { text: o.text, correct: o.correct, why: o.why } : { text: o.text, correct: o.correct }));
+    .map((o) => ({ text: o.text, correct: o.correct, ...(o.why ? { why: o.why } : {}), ...(o.weight !== undefined ? { weight: o.weight } : {}) }));
   if (options.length < 2) return `a question with only ${options.length} option${options.length === 1 ? '' : 's'}: a question needs at least 2`;
   if (options.length > MAX_OPTIONS) return `a question with ${options.length} options: a question has at most ${MAX_OPTIONS}`;
   const correct = options.filter((o) => o.correct).length;
@@ -143,13 +201,82 @@ export function checkCard(c: ImportedCard): ImportedCard | string {
   };
 }
 
+/** The title, topic, tags, key and media of an item, cleaned. */
+function cleanBase(item: ImportedItem): Pick<ImportedBase, 'line' | 'title' | 'topic' | 'tags' | 'key' | 'media'> {
+  const tags = cleanTags(item.tags);
+  const title = item.title === undefined ? '' : cleanText(item.title);
+  return {
+    line: item.line,
+    ...(title ? { title } : {}),
+    ...(item.topic !== undefined && cleanText(item.topic) ? { topic: cleanText(item.topic) } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...sourceFacts(item),
+  };
+}
+
+/** `{why: text}` when the text is not empty after cleaning, else nothing. */
+function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  const text = value === undefined ? '' : cleanText(value);
+  return (text ? { [key]: text } : {}) as { [P in K]?: string };
+}
+
+/** A pack's matching question has 2 to 10 pairs, an ordering question 3 to 10 steps. */
+export const MAX_PAIRS = 10;
+/** A pack's short-answer question has at most this many accepted answers. */
+export const MAX_ACCEPTED = 20;
+
+/** A true-false, short-answer, numerical or matching question with clean texts, or why it cannot be one. */
+export function checkTyped(q: ImportedTyped): ImportedTyped | string {
+  const stem = cleanText(q.stem);
+  if (!stem) return 'a question with no question text';
+  const common = { ...cleanBase(q), stem, ...optionalText('explanation', q.explanation) };
+  switch (q.kind) {
+    case 'true-false':
+      return { kind: q.kind, ...common, answer: q.answer, ...optionalText('whyTrue', q.whyTrue), ...optionalText('whyFalse', q.whyFalse) };
+    case 'short-answer': {
+      const answers = q.answers
+        .map((a) => ({ text: cleanText(a.text), ...(a.weight !== undefined && a.weight !== 100 ? { weight: a.weight } : {}), ...optionalText('why', a.why) }))
+        .filter((a) => a.text !== '');
+      if (answers.length === 0) return 'a short-answer question with no accepted answer';
+      if (!answers.some((a) => a.weight === undefined)) return 'a short-answer question with no fully right answer (100%)';
+      if (answers.some((a) => a.weight !== undefined && (a.weight < 1 || a.weight > 100))) return 'a short-answer question with an answer weight outside 1-100%';
+      if (answers.length > MAX_ACCEPTED) return `a short-answer question with ${answers.length} accepted answers: a question has at most ${MAX_ACCEPTED}`;
+      return { kind: q.kind, ...common, answers };
+    }
+    case 'numerical': {
+      const numbers = [q.answer, q.tolerance, q.range?.min, q.range?.max].filter((n) => n !== undefined);
+      if (!numbers.every(Number.isFinite)) return 'a numerical question whose answer is not a number';
+      if ((q.answer === undefined) === (q.range === undefined)) return 'a numerical question needs one answer or one range';
+      if (q.range && q.range.min > q.range.max) return `a numerical question whose range starts above its end (${q.range.min}..${q.range.max})`;
+      if (q.tolerance !== undefined && q.tolerance < 0) return 'a numerical question with a negative tolerance';
+      const value = q.range ? { range: { min: q.range.min, max: q.range.max } } : { answer: q.answer!, ...(q.tolerance ? { tolerance: q.tolerance } : {}) };
+      return { kind: q.kind, ...common, ...value, ...optionalText('why', q.why) };
+    }
+    case 'matching': {
+      const pairs = q.pairs.map((p) => ({ left: cleanText(p.left), right: cleanText(p.right) }));
+      if (pairs.some((p) => p.left === '' || p.right === '')) return 'a matching question with an empty item in a pair';
+      if (pairs.length < 2) return `a matching question with ${pairs.length} pair${pairs.length === 1 ? '' : 's'}: it needs at least 2`;
+      if (pairs.length > MAX_PAIRS) return `a matching question with ${pairs.length} pairs: a question has at most ${MAX_PAIRS}`;
+      const lefts = pairs.map((p) => p.left);
+      const twice = lefts.find((l, i) => lefts.indexOf(l) !== i);
+      if (twice !== undefined) return `a matching question whose left item "${twice}" is written twice`;
+      const rights = new Set(pairs.map((p) => p.right));
+      const distractors = [...new Set((q.distractors ?? []).map(cleanText).filter((d) => d !== '' && !rights.has(d)))];
+      if (distractors.length > MAX_PAIRS) return `a matching question with ${distractors.length} distractors: a question has at most ${MAX_PAIRS}`;
+      return { kind: q.kind, ...common, pairs, ...(distractors.length > 0 ? { distractors } : {}) };
+    }
+    default:
+      return checkExhaustive(q);
+  }
+}
+
 function cleanTags(tags: readonly string[] | undefined): string[] {
   return [...new Set((tags ?? []).map(cleanText).filter(Boolean))];
 }
 
 /** Checks an item; what cannot be imported becomes a "skipped" warning at its line. */
 export function keepItem(item: ImportedItem, items: ImportedItem[], warnings: ImportWarning[]): void {
-  const checked = item.kind === 'question' ? checkQuestion(item) : checkCard(item);
+  const checked = item.kind === 'question' ? checkQuestion(item) : item.kind === 'card' ? checkCard(item) : checkTyped(item);
   if (typeof checked === 'string') warnings.push({ line: item.line, message: `skipped ${checked}` });
   else items.push(checked);
 }
@@ -367,8 +494,11 @@ const ID_WORDS_LENGTH = 40;
 function baseId(item: ImportedItem): string {
   const text = item.kind === 'card' ? item.front : item.stem;
   const words = slugify(item.title ?? text, 200).split('-').filter(Boolean).slice(0, ID_WORDS).join('-');
-  const prefix = slugify(words, ID_WORDS_LENGTH) || (item.kind === 'card' ? 'card' : 'question');
-  return `${prefix}-${shortHash(`${item.kind}\u0000${idText(text)}`)}`;
+  const kind = item.kind === 'card' ? 'card' : 'question';
+  const prefix = slugify(words, ID_WORDS_LENGTH) || kind;
+  // Every question type hashes as `question`: a true/false question, once imported as a choice
+  // question, keeps its id (and a learner's progress key) now that it has its own type.
+  return `${prefix}-${shortHash(`${kind}\u0000${idText(text)}`)}`;
 }
 
 /**
@@ -406,7 +536,23 @@ export function keyedItemId(key: string): string {
 
 /** What an item answers, white space normalised: a card's back, a question's options and key. */
 function answerText(item: ImportedItem): string {
-  return idText(item.kind === 'card' ? item.back : item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000'));
+  switch (item.kind) {
+    case 'card':
+      return idText(item.back);
+    case 'question':
+      return idText(item.options.map((o) => `${o.correct ? '=' : '~'}${o.text}`).join('\u0000'));
+    case 'true-false':
+      // As the choice question with True and False options it was imported as before.
+      return idText([`${item.answer ? '=' : '~'}True`, `${item.answer ? '~' : '='}False`].join('\u0000'));
+    case 'short-answer':
+      return idText(`short\u0000${item.answers.map((a) => a.text).join('\u0000')}`);
+    case 'numerical':
+      return `numerical\u0000${item.range ? `${item.range.min}..${item.range.max}` : `${item.answer}:${item.tolerance ?? 0}`}`;
+    case 'matching':
+      return idText(`matching\u0000${item.pairs.map((p) => `${p.left}->${p.right}`).join('\u0000')}`);
+    default:
+      return checkExhaustive(item);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,15 +589,25 @@ export interface CardData {
   readonly tags?: readonly string[];
 }
 
-/** A question as an item file holds it; `correct` is written only on correct options. */
-export interface QuestionData {
+/** A choice question as an item file holds it; `correct` is written only on correct options. */
+export interface ChoiceData {
   readonly id: string;
   readonly stem: string;
-  readonly options: readonly { readonly text: string; readonly correct?: true; readonly why?: string }[];
+  readonly options: readonly { readonly text: string; readonly correct?: true; readonly why?: string; readonly weight?: number }[];
   readonly shuffle?: false;
   readonly explanation?: string;
   readonly tags?: readonly string[];
 }
+
+/** A question of another type as an item file holds it: `id`, `type`, then the type's fields. */
+export interface TypedData {
+  readonly id: string;
+  readonly type: ImportedTyped['kind'];
+  readonly stem: string;
+  readonly [field: string]: unknown;
+}
+
+export type QuestionData = ChoiceData | TypedData;
 
 /** An item file as data: one per topic. */
 export interface ItemFileData {
@@ -475,6 +631,48 @@ export interface PackMeta {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
+}
+
+/** A question as its item file holds it, keys in the order they are written. */
+function questionData(id: string, item: Exclude<ImportedItem, ImportedCard>, tags: { tags?: string[] }): QuestionData {
+  const explanation = item.explanation ? { explanation: item.explanation } : {};
+  switch (item.kind) {
+    case 'question':
+      return {
+        id,
+        stem: item.stem,
+        options: item.options.map((o) => ({ text: o.text, ...(o.correct ? { correct: true as const } : {}), ...(o.why ? { why: o.why } : {}), ...(o.weight !== undefined ? { weight: o.weight } : {}) })),
+        ...(item.shuffle === false ? { shuffle: false as const } : {}),
+        ...explanation,
+        ...tags,
+      };
+    case 'true-false':
+      return { id, type: item.kind, stem: item.stem, answer: item.answer, ...(item.whyTrue ? { whyTrue: item.whyTrue } : {}), ...(item.whyFalse ? { whyFalse: item.whyFalse } : {}), ...explanation, ...tags };
+    case 'short-answer':
+      return {
+        id,
+        type: item.kind,
+        stem: item.stem,
+        // A plain string where the answer has no weight and no why: the file reads as a list of answers.
+        answers: item.answers.map((a) => (a.weight === undefined && !a.why ? a.text : { text: a.text, ...(a.weight !== undefined ? { weight: a.weight } : {}), ...(a.why ? { why: a.why } : {}) })),
+        ...explanation,
+        ...tags,
+      };
+    case 'numerical':
+      return {
+        id,
+        type: item.kind,
+        stem: item.stem,
+        ...(item.range ? { range: { min: item.range.min, max: item.range.max } } : { answer: item.answer, ...(item.tolerance ? { tolerance: item.tolerance } : {}) }),
+        ...(item.why ? { why: item.why } : {}),
+        ...explanation,
+        ...tags,
+      };
+    case 'matching':
+      return { id, type: item.kind, stem: item.stem, pairs: item.pairs.map((p) => ({ left: p.left, right: p.right })), ...(item.distractors ? { distractors: [...item.distractors] } : {}), ...explanation, ...tags };
+    default:
+      return checkExhaustive(item);
+  }
 }
 
 /** Minutes a mock exam allows per question, as in the 75-question, 180-minute default. */
@@ -520,18 +718,11 @@ export function toPack(items: readonly ImportedItem[], meta: PackMeta): Imported
     if (item.kind === 'card') {
       file.cards.push({ id, front: item.front, back: item.back, ...tags });
     } else {
-      file.questions.push({
-        id,
-        stem: item.stem,
-        options: item.options.map((o) => ({ text: o.text, ...(o.correct ? { correct: true as const } : {}), ...(o.why ? { why: o.why } : {}) })),
-        ...(item.shuffle === false ? { shuffle: false as const } : {}),
-        ...(item.explanation ? { explanation: item.explanation } : {}),
-        ...tags,
-      });
+      file.questions.push(questionData(id, item, tags));
     }
   }
 
-  const questions = kept.filter((i) => i.kind === 'question').length;
+  const questions = kept.filter((i) => i.kind !== 'card').length;
   const examQuestions = Math.min(75, questions);
   const manifest: ManifestData = {
     ...manifestHead(meta),

@@ -19,8 +19,9 @@ describe('parseAnki on real exports', () => {
         { kind: 'card', line: 9, topic: 'Spanish::Vocabulary', front: 'el niño & la niña', back: 'the boy & the girl <kids>', key: 'nV9/Er3Q+$' },
         { kind: 'card', line: 9, topic: 'Spanish::Vocabulary', front: 'the boy & the girl <kids>', back: 'el niño & la niña', key: 'nV9/Er3Q+$\u00002' },
         // A Cloze note: one card per deletion, the others shown; Anki's own `marked` tag is no topic.
-        { kind: 'card', line: 10, topic: 'grammar', front: 'Yo [...] español y comprendo inglés.', back: 'Yo **hablo** español y comprendo inglés.\n\nRegular -ar and -er verbs.', tags: ['marked'], key: 'c8:Pq1^Ld2' },
-        { kind: 'card', line: 10, topic: 'grammar', front: 'Yo hablo español y [verb] inglés.', back: 'Yo hablo español y **comprendo** inglés.\n\nRegular -ar and -er verbs.', tags: ['marked'], key: 'c8:Pq1^Ld2\u00002' },
+        // A Cloze note: one short-answer question per deletion, its gap shown ([...] or the hint); Anki's own `marked` tag is no topic.
+        { kind: 'short-answer', line: 10, topic: 'grammar', stem: 'Yo [...] español y comprendo inglés.', answers: [{ text: 'hablo' }], explanation: 'Regular -ar and -er verbs.', tags: ['marked'], key: 'c8:Pq1^Ld2' },
+        { kind: 'short-answer', line: 10, topic: 'grammar', stem: 'Yo hablo español y [verb] inglés.', answers: [{ text: 'comprendo' }], explanation: 'Regular -ar and -er verbs.', tags: ['marked'], key: 'c8:Pq1^Ld2\u00002' },
         // An image-only front keeps the image as a reference, and names it for copying.
         { kind: 'card', line: 11, topic: 'verbs', front: '(image: tener.png)', back: 'to have', key: 'Zq0#~mT5s!', media: ['tener.png'] },
       ],
@@ -37,11 +38,31 @@ describe('parseAnki on real exports', () => {
   });
 
   it('gives a guid note the same id on every import, however its text is edited, and the same as an .apkg import', () => {
-    const ids = (text: string) => toPack(parseAnki(text).items, { id: 'x', title: 'x' }).files.flatMap((f) => (f.data.cards ?? []).map((c) => c.id));
+    const ids = (text: string) => toPack(parseAnki(text).items, { id: 'x', title: 'x' }).files.flatMap((f) => [...(f.data.cards ?? []), ...(f.data.questions ?? [])].map((c) => c.id));
     const before = ids('#guid column:1\nAb#1\tfront\tback\nCd2\t{{c1::a}} {{c2::b}}\t\n');
     const after = ids('#guid column:1\nCd2\t{{c1::a}} and {{c2::b}} edited\t\nAb#1\tfront, edited\tback\n');
     expect(after.sort()).toEqual([...before].sort());
     expect(before).toEqual([itemIdFor('Ab#1', 0), itemIdFor('Cd2', 0), itemIdFor('Cd2', 1)]);
+  });
+
+  it('keeps the Cloze cards of Anki on request, and imports a deletion that hides several texts as a card, with a note', () => {
+    const text = '#separator:tab\nThe {{c1::daemon}} posts to port {{c2::80::a number}}.\textra\nA {{c1::b}} and a {{c1::c}}.\t\nStars {{c1::a*b}}\t\n';
+    const cards = parseAnki(text, { cloze: 'cards' });
+    expect(cards.items.map((i) => i.kind === 'card' && [i.front, i.back])).toEqual([
+      ['The [...] posts to port 80.', 'The **daemon** posts to port 80.\n\nextra'],
+      ['The daemon posts to port [a number].', 'The daemon posts to port **80**.\n\nextra'],
+      ['A [...] and a [...].', 'A **b** and a **c**.'],
+      ['Stars [...]', 'Stars **a*b**'],
+    ]);
+    const questions = parseAnki(text);
+    expect(questions.items.map((i) => [i.kind, i.kind === 'short-answer' ? i.answers.map((a) => a.text) : i.kind === 'card' ? i.front : ''])).toEqual([
+      ['short-answer', ['daemon']],
+      ['short-answer', ['80']],
+      ['card', 'A [...] and a [...].'],
+      // Matched literally: the star is escaped so that it is no wildcard.
+      ['short-answer', ['a\\*b']],
+    ]);
+    expect(questions.warnings).toEqual([{ line: 3, message: 'Cloze deletion c1 hides 2 texts at once: imported as a card (a short answer takes one typed answer)' }]);
   });
 
   it('reads a hand-written CSV: quoted commas, doubled quotes, line breaks in a field, comments and blank lines', () => {

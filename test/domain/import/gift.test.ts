@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGift } from '../../../src/domain/import/gift.js';
-import { isSkip, toPack, type ImportedItem } from '../../../src/domain/import/to-pack.js';
+import { isSkip, toPack, type ChoiceData, type ImportedItem } from '../../../src/domain/import/to-pack.js';
 import { FIXTURES } from '../../helpers/run-cli.js';
 
 const networking = readFileSync(join(FIXTURES, 'import', 'networking.gift'), 'utf8');
@@ -42,10 +42,10 @@ describe('parseGift on a realistic file', () => {
         topic: routing,
         stem: 'Which protocols are link-state?',
         options: [
-          { text: 'OSPF', correct: true, why: 'Yes.' },
-          { text: 'IS-IS', correct: true, why: 'Yes.' },
-          { text: 'RIP', correct: false, why: 'No: distance-vector.' },
-          { text: 'BGP', correct: false, why: 'No: path-vector.' },
+          { text: 'OSPF', correct: true, why: 'Yes.', weight: 50 },
+          { text: 'IS-IS', correct: true, why: 'Yes.', weight: 50 },
+          { text: 'RIP', correct: false, why: 'No: distance-vector.', weight: -100 },
+          { text: 'BGP', correct: false, why: 'No: path-vector.', weight: -100 },
         ],
       },
       {
@@ -69,31 +69,11 @@ describe('parseGift on a realistic file', () => {
         options: [
           { text: '8.8.8.0/24', correct: false },
           { text: '172.16.0.0/12', correct: true, why: '172.16.0.0 to 172.31.255.255.' },
-          { text: '100.64.0.0/10', correct: false, why: 'Shared address space (RFC 6598),\nnot an RFC 1918 range.' },
+          { text: '100.64.0.0/10', correct: false, why: 'Shared address space (RFC 6598),\nnot an RFC 1918 range.', weight: 50 },
         ],
       },
-      {
-        kind: 'question',
-        line: 39,
-        topic: addressing,
-        stem: 'IPv6 addresses are 128 bits long.',
-        options: [
-          { text: 'True', correct: true, why: 'Yes: 8 groups of 16 bits.' },
-          { text: 'False', correct: false, why: 'No: count again, 8 groups of 16 bits.' },
-        ],
-        shuffle: false,
-      },
-      {
-        kind: 'question',
-        line: 41,
-        topic: addressing,
-        stem: 'Broadcast exists in IPv6.',
-        options: [
-          { text: 'True', correct: false },
-          { text: 'False', correct: true },
-        ],
-        shuffle: false,
-      },
+      { kind: 'true-false', line: 39, topic: addressing, stem: 'IPv6 addresses are 128 bits long.', answer: true, whyTrue: 'Yes: 8 groups of 16 bits.', whyFalse: 'No: count again, 8 groups of 16 bits.' },
+      { kind: 'true-false', line: 41, topic: addressing, stem: 'Broadcast exists in IPv6.', answer: false },
       {
         kind: 'question',
         line: 43,
@@ -104,8 +84,8 @@ describe('parseGift on a realistic file', () => {
           { text: 'A name to an IP address\\\nThat is DNS.', correct: false },
         ],
       },
-      { kind: 'card', line: 48, topic: addressing, front: 'Name the protocol that hands out addresses automatically.', back: 'DHCP / Dynamic Host Configuration Protocol' },
-      { kind: 'card', line: 50, topic: addressing, front: 'Ports below _____ are called well-known ports.', back: '1024' },
+      { kind: 'short-answer', line: 48, topic: addressing, stem: 'Name the protocol that hands out addresses automatically.', answers: [{ text: 'DHCP' }, { text: 'Dynamic Host Configuration Protocol' }] },
+      { kind: 'short-answer', line: 50, topic: addressing, stem: 'Ports below _____ are called well-known ports.', answers: [{ text: '1024' }, { text: '1000', weight: 50 }] },
       {
         kind: 'question',
         line: 54,
@@ -117,22 +97,30 @@ describe('parseGift on a realistic file', () => {
           { text: 'Transportschicht (4)', correct: false },
         ],
       },
+      {
+        kind: 'matching',
+        line: 61,
+        topic: 'Netzwerke / Übertragung',
+        stem: 'Match the layer to its unit.',
+        pairs: [
+          { left: 'Network', right: 'packet' },
+          { left: 'Data link', right: 'frame' },
+          { left: 'Transport', right: 'segment' },
+        ],
+      },
+      { kind: 'numerical', line: 63, topic: 'Netzwerke / Übertragung', stem: 'How many bits are in an IPv4 address?', answer: 32 },
     ]);
   });
 
   it('reports each skipped question and each change at the line the question starts', () => {
     expect(parseGift(networking).warnings).toEqual([
-      { line: 32, message: 'partial credit is not scored in examdrill: "100.64.0.0/10" (50%) imported as a wrong option' },
-      { line: 50, message: 'partial-credit answers left off the card: "1000" (50%)' },
-      { line: 61, message: 'skipped a matching question (->): examdrill has no matching questions' },
-      { line: 63, message: 'skipped a numerical question ({#...}): examdrill has no numerical answers' },
-      { line: 65, message: 'skipped an essay question ({}): it has no answer to check' },
-      { line: 67, message: 'skipped a text with no answer block {...}: it is no question' },
+      { line: 65, message: 'skipped an essay question ({}): it has no answer to check, so examdrill leaves essays out' },
+      { line: 67, message: 'skipped a description (a text with no answer block {...}): it asks nothing, so examdrill leaves descriptions out' },
       { line: 69, message: 'skipped a single-answer question with 2 right answers (=): a single-answer question has exactly one' },
       { line: 71, message: 'skipped a question with only 1 option: a question needs at least 2' },
       { line: 73, message: 'skipped a question whose answer block { is never closed with }' },
     ]);
-    expect(parseGift(networking).warnings.filter(isSkip).map((w) => w.line)).toEqual([61, 63, 65, 67, 69, 71, 73]);
+    expect(parseGift(networking).warnings.filter(isSkip).map((w) => w.line)).toEqual([65, 67, 69, 71, 73]);
   });
 
   it('reads Windows line endings and a byte-order mark as it reads plain newlines', () => {
@@ -196,7 +184,7 @@ describe('parseGift, feature by feature', () => {
     ].join('\n');
     const { items, warnings } = parseGift(text);
     expect(warnings).toEqual([]);
-    expect(items.map((i) => [i.line, i.title, i.topic, i.kind === 'question' ? i.stem : i.front])).toEqual([
+    expect(items.map((i) => [i.line, i.title, i.topic, i.kind === 'card' ? i.front : i.stem])).toEqual([
       [1, 'Q1', undefined, 'Which port does the worker daemon post to?'],
       [3, 'Q2', 'Beanstalk', 'Which file defines periodic tasks?'],
       [7, 'Q3', 'Beanstalk', 'Which header names the queue?'],
@@ -205,25 +193,80 @@ describe('parseGift, feature by feature', () => {
   });
 
   it('reads true/false in every spelling, with one feedback (for a wrong answer) or two', () => {
-    const options = (text: string) => {
-      const item = one(text);
-      return item.kind === 'question' ? item.options : [];
-    };
-    expect(options('Q?{T}')).toEqual([{ text: 'True', correct: true }, { text: 'False', correct: false }]);
-    expect(options('Q?{TRUE}')).toEqual(options('Q?{T}'));
-    expect(options('Q?{F}')).toEqual([{ text: 'True', correct: false }, { text: 'False', correct: true }]);
-    expect(options('Q?{FALSE#It is true.}')).toEqual([{ text: 'True', correct: false, why: 'It is true.' }, { text: 'False', correct: true }]);
-    expect(options('Q?{T#Wrong.#Right.}')).toEqual([{ text: 'True', correct: true, why: 'Right.' }, { text: 'False', correct: false, why: 'Wrong.' }]);
+    const tf = { kind: 'true-false', line: 1, stem: 'Q?' } as const;
+    expect(one('Q?{T}')).toEqual({ ...tf, answer: true });
+    expect(one('Q?{TRUE}')).toEqual(one('Q?{T}'));
+    expect(one('Q?{F}')).toEqual({ ...tf, answer: false });
+    expect(one('Q?{false}')).toEqual(one('Q?{F}'));
+    // The first feedback is for a wrong answer (here: true), the second for a right one.
+    expect(one('Q?{FALSE#It is true.}')).toEqual({ ...tf, answer: false, whyTrue: 'It is true.' });
+    expect(one('Q?{FALSE#Wrong.#Right.}')).toEqual({ ...tf, answer: false, whyTrue: 'Wrong.', whyFalse: 'Right.' });
+    expect(one('Q?{T#Wrong.#Right.####It is.}')).toEqual({ ...tf, answer: true, whyTrue: 'Right.', whyFalse: 'Wrong.', explanation: 'It is.' });
   });
 
-  it('makes a short answer a card, with the general feedback below the answers', () => {
-    expect(one('::Tomb::Who is buried in Grant\'s tomb?{=no one#Yes! =nobody ####Grant and his wife are entombed, above ground.}')).toEqual({
-      kind: 'card',
+  it('makes a short answer a short-answer question: the accepted answers with their weights and whys, the general feedback as its explanation', () => {
+    expect(one('::Tomb::Who is buried in Grant\'s tomb?{=no one#Yes! =nobody =%50%no*#Close. ####Grant and his wife are entombed, above ground.}')).toEqual({
+      kind: 'short-answer',
       line: 1,
       title: 'Tomb',
-      front: "Who is buried in Grant's tomb?",
-      back: 'no one / nobody\n\nGrant and his wife are entombed, above ground.',
+      stem: "Who is buried in Grant's tomb?",
+      answers: [{ text: 'no one', why: 'Yes!' }, { text: 'nobody' }, { text: 'no*', weight: 50, why: 'Close.' }],
+      explanation: 'Grant and his wife are entombed, above ground.',
     });
+  });
+
+  it('reads numerical answers: a tolerance, a range, several answers with weights, feedback, a missing number mid-sentence', () => {
+    const nm = { kind: 'numerical', line: 1, stem: 'N?' } as const;
+    expect(one('N?{#1822}')).toEqual({ ...nm, answer: 1822 });
+    expect(one('N?{#3.1415:0.0005}')).toEqual({ ...nm, answer: 3.1415, tolerance: 0.0005 });
+    expect(one('N?{#1..5}')).toEqual({ ...nm, range: { min: 1, max: 5 } });
+    expect(one('N?{#-2.5..-1e1}')).toEqual({ ...nm, range: { min: -10, max: -2.5 } });
+    expect(one('N?{#900#The maximum.####15 minutes.}')).toEqual({ ...nm, answer: 900, why: 'The maximum.', explanation: '15 minutes.' });
+    expect(one('It takes {#15} minutes.')).toEqual({ ...nm, stem: 'It takes _____ minutes.', answer: 15 });
+    const several = parseGift('N?{#\n  =%50%1820..1824#Close.\n  =1822:0#Right.\n}');
+    expect(several.items).toEqual([{ ...nm, answer: 1822, why: 'Right.' }]);
+    expect(several.warnings).toEqual([{ line: 1, message: 'examdrill keeps one number per question: 1822:0 kept, 1820..1824 (50%) left out' }]);
+    expect(parseGift('N?{#twelve}').warnings).toEqual([{ line: 1, message: 'skipped a numerical question whose answer "twelve" is not a number, number:tolerance or min..max' }]);
+    expect(parseGift('N?{#=%50%12}').warnings).toEqual([{ line: 1, message: 'skipped a numerical question with no fully right answer (=, or =%100%)' }]);
+  });
+
+  it('reads matching pairs, a pair without a left item as a distractor, and the general feedback', () => {
+    expect(one('Match.{=S3 -> async =SQS -> polled =  -> never =ALB->sync ####Pushed or polled.}')).toEqual({
+      kind: 'matching',
+      line: 1,
+      stem: 'Match.',
+      pairs: [
+        { left: 'S3', right: 'async' },
+        { left: 'SQS', right: 'polled' },
+        { left: 'ALB', right: 'sync' },
+      ],
+      distractors: ['never'],
+      explanation: 'Pushed or polled.',
+    });
+    expect(parseGift('Match.{=a -> 1}').warnings).toEqual([{ line: 1, message: 'skipped a matching question with 1 pair: it needs at least 2' }]);
+    expect(parseGift('Match.{=a -> 1 =a -> 2}').warnings).toEqual([{ line: 1, message: 'skipped a matching question whose left item "a" is written twice' }]);
+  });
+
+  it('keeps option weights: partial credit on a single-answer question, and positive and negative weights on multiple answers', () => {
+    const item = one('W?{=full ~%50%half ~none ~%0%zero}');
+    expect(item.kind === 'question' && item.options).toEqual([
+      { text: 'full', correct: true },
+      { text: 'half', correct: false, weight: 50 },
+      { text: 'none', correct: false },
+      { text: 'zero', correct: false },
+    ]);
+    const multi = one('M?{~%50%a ~%50%b ~%-100%c}');
+    expect(multi.kind === 'question' && multi.options.map((o) => [o.text, o.correct, o.weight])).toEqual([
+      ['a', true, 50],
+      ['b', true, 50],
+      ['c', false, -100],
+    ]);
+  });
+
+  it('leaves out a short answer of no credit, and says so', () => {
+    const { items, warnings } = parseGift('S?{=right =%0%wrong#Not that.}');
+    expect(items).toEqual([{ kind: 'short-answer', line: 1, stem: 'S?', answers: [{ text: 'right' }] }]);
+    expect(warnings).toEqual([{ line: 1, message: 'answers of no credit left out (examdrill takes any answer not accepted as wrong): "wrong" (0%)' }]);
   });
 
   it('takes answer formats from the question, and lets an answer set its own', () => {
@@ -275,11 +318,11 @@ describe('toPack on imported GIFT', () => {
     ]);
     expect(pack.files.map((f) => [f.path, f.data.cards?.length ?? 0, f.data.questions?.length ?? 0])).toEqual([
       ['items/networking-routing.yaml', 0, 3],
-      ['items/networking-addressing.yaml', 2, 5],
-      ['items/netzwerke-ubertragung.yaml', 0, 1],
+      ['items/networking-addressing.yaml', 0, 7],
+      ['items/netzwerke-ubertragung.yaml', 0, 3],
     ]);
-    expect([pack.questions, pack.cards]).toEqual([9, 2]);
-    expect(pack.manifest.exam).toEqual({ questions: 9, minutes: 22, passingScore: 750 });
+    expect([pack.questions, pack.cards]).toEqual([13, 0]);
+    expect(pack.manifest.exam).toEqual({ questions: 13, minutes: 32, passingScore: 750 });
   });
 
   it('writes `correct` only on right options, and keeps the whys, the explanation and shuffle: false', () => {
@@ -293,7 +336,26 @@ describe('toPack on imported GIFT', () => {
       ],
       explanation: 'OSPF is a link-state protocol: every router runs Dijkstra over the same map.',
     });
-    expect(pack.files[1]!.data.questions![2]).toMatchObject({ stem: 'IPv6 addresses are 128 bits long.', shuffle: false });
+    expect(pack.files[1]!.data.questions![1]!).toMatchObject({ options: [{ text: '8.8.8.0/24' }, { text: '172.16.0.0/12', correct: true }, { text: '100.64.0.0/10', weight: 50 }] });
+  });
+
+  it('writes each type with its own fields: `type` after the id, short answers as plain strings unless weighted or explained', () => {
+    const [addressing, other] = [pack.files[1]!.data.questions!, pack.files[2]!.data.questions!];
+    expect(addressing.slice(2, 4)).toEqual([
+      { id: 'ipv6-addresses-are-128-bits-pnn75x', type: 'true-false', stem: 'IPv6 addresses are 128 bits long.', answer: true, whyTrue: 'Yes: 8 groups of 16 bits.', whyFalse: 'No: count again, 8 groups of 16 bits.' },
+      { id: 'broadcast-exists-in-ipv6-epdxyd', type: 'true-false', stem: 'Broadcast exists in IPv6.', answer: false },
+    ]);
+    expect(Object.keys(addressing[2]!).slice(0, 2)).toEqual(['id', 'type']);
+    expect(addressing.slice(5).map((q) => 'answers' in q && q.answers)).toEqual([['DHCP', 'Dynamic Host Configuration Protocol'], ['1024', { text: '1000', weight: 50 }]]);
+    expect(other.slice(1)).toEqual([
+      { id: 'match-the-layer-to-its-j0wg47', type: 'matching', stem: 'Match the layer to its unit.', pairs: [{ left: 'Network', right: 'packet' }, { left: 'Data link', right: 'frame' }, { left: 'Transport', right: 'segment' }] },
+      { id: 'how-many-bits-are-in-hskb0y', type: 'numerical', stem: 'How many bits are in an IPv4 address?', answer: 32 },
+    ]);
+    const ranged = toPack(parseGift('R?{#1..900#Any.####Up to 15 minutes.}\n\nT?{#2:0.5}').items, { id: 'r', title: 'R' }).files[0]!.data.questions!;
+    expect(ranged.map(({ id: _, ...q }) => q)).toEqual([
+      { type: 'numerical', stem: 'R?', range: { min: 1, max: 900 }, why: 'Any.', explanation: 'Up to 15 minutes.' },
+      { type: 'numerical', stem: 'T?', answer: 2, tolerance: 0.5 },
+    ]);
   });
 
   // Progress is keyed by item id: if these change, every learner who re-imports a file loses it.
@@ -301,8 +363,9 @@ describe('toPack on imported GIFT', () => {
     const ids = (p: typeof pack) => p.files.map((f) => [...(f.data.cards ?? []), ...(f.data.questions ?? [])].map((i) => i.id));
     expect(ids(pack)).toEqual([
       ['ospf-metric-cncerx', 'a-default-route-matches-destination-r39eem', 'which-protocols-are-link-state-krlj0k'],
-      ['name-the-protocol-that-hands-qr8drm', 'ports-below-are-called-well-m1vu4a', 'what-does-the-suffix-24-5jyzog', 'rfc-1918-private-ranges-f1kbzj', 'ipv6-addresses-are-128-bits-pnn75x', 'broadcast-exists-in-ipv6-epdxyd', 'what-does-arp-resolve-bxz4g1'],
-      ['welche-schicht-ist-fur-das-07we7r'],
+      // The true/false questions keep the ids they had as choice questions.
+      ['what-does-the-suffix-24-5jyzog', 'rfc-1918-private-ranges-f1kbzj', 'ipv6-addresses-are-128-bits-pnn75x', 'broadcast-exists-in-ipv6-epdxyd', 'what-does-arp-resolve-bxz4g1', 'name-the-protocol-that-hands-sqqii1', 'ports-below-are-called-well-hl0skf'],
+      ['welche-schicht-ist-fur-das-07we7r', 'match-the-layer-to-its-j0wg47', 'how-many-bits-are-in-hskb0y'],
     ]);
     expect(ids(toPack(parseGift(networking).items, { id: 'again', title: 'Again' }))).toEqual(ids(pack));
     const edited = toPack(parseGift(networking.replace('Which protocols are link-state?', 'Which protocols use link state?')).items, { id: 'edited', title: 'Edited' });
@@ -326,7 +389,7 @@ describe('toPack on imported GIFT', () => {
     const first = 'Which port?{=80 ~443}\n\nWhich port?{=443 ~80}\n\nUnique?{=a ~b}\n';
     const reordered = 'Unique?{=a ~b}\n\nWhich port?{=443 ~80}\n\nWhich port?{=80 ~443}\n';
     const idsByKey = (text: string) =>
-      Object.fromEntries(toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => [`${q.stem} ${q.options.find((o) => o.correct)!.text}`, q.id]));
+      Object.fromEntries(toPack(parseGift(text).items, { id: 'd', title: 'D' }).files[0]!.data.questions!.map((q) => [`${q.stem} ${(q as ChoiceData).options.find((o) => o.correct)!.text}`, q.id]));
     const before = idsByKey(first);
     expect(new Set(Object.values(before)).size).toBe(3);
     expect(idsByKey(reordered)).toEqual(before);
@@ -335,7 +398,7 @@ describe('toPack on imported GIFT', () => {
   });
 
   it('puts items without a category in `general`, and drops an exam blueprint when there are no questions', () => {
-    const cardsOnly = toPack(parseGift('Capital of Peru?{=Lima}').items, { id: 'peru', title: '  Peru\n quiz ' });
+    const cardsOnly = toPack([{ kind: 'card', line: 1, front: 'Capital of Peru?', back: 'Lima' }], { id: 'peru', title: '  Peru\n quiz ' });
     expect(cardsOnly.manifest).toEqual({
       format: 1,
       id: 'peru',
