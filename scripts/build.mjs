@@ -31,7 +31,7 @@ writeFileSync(`${root}dist/THIRD-PARTY-NOTICES`, thirdPartyNotices(root, Object.
 // The man page: the command table compiled on its own, outside dist/, and rendered.
 const manBuild = `${root}node_modules/.cache/examdrill-man.mjs`;
 // Command handlers stay out: the page needs the table, not what the commands do.
-await build(programOptions({ entryPoints: [`${root}src/cli/man-page.ts`], outfile: manBuild, splitting: false, banner: {}, minify: false, external: ['./commands/*', 'sql.js'] }));
+await build(programOptions({ entryPoints: [`${root}src/cli/man-page.ts`], outfile: manBuild, splitting: false, banner: {}, minify: false, external: ['./commands/*', 'sql.js', '@open-spaced-repetition/binding'] }));
 const { manPage } = await import(`${pathToFileURL(manBuild).href}?t=${Date.now()}`);
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 mkdirSync(`${root}man`, { recursive: true });

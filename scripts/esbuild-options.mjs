@@ -26,7 +26,8 @@ export function programOptions(overrides = {}) {
     plugins: [yogaWithoutFetch],
     // sql.js stays in node_modules: its loader finds sql-wasm.wasm beside itself at run time
     // (src/store/import/sqlite.ts resolves it), and only `pack import/export --*apkg` loads it.
-    external: ['sql.js'],
+    // @open-spaced-repetition/binding loads its native module (or WASI build) beside itself too.
+    external: ['sql.js', '@open-spaced-repetition/binding'],
     logLevel: 'warning',
     ...overrides,
   };

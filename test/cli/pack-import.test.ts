@@ -231,7 +231,8 @@ describe('pack export', () => {
     const bundled = await loaded(BUNDLED_PACK);
     expect(exported.stderr).toBe('');
     expect(exported.stdout).toBe(
-      `Exported ${bundled.cards.length} cards and ${bundled.questions.length} questions of aws-dop-c02 to dop.txt.\n` +
+      `Exported ${bundled.cards.length} cards and ${choiceQuestions(bundled).length} questions of aws-dop-c02 to dop.txt.\n` +
+        `Left out: ${bundled.questions.length - choiceQuestions(bundled).length} questions of other types (true/false, short answer, numerical, matching, ordering, case study): Anki has no note type for them.\n` +
         'In Anki: File > Import, then choose the file; its header sets the deck, the note type (Basic) and the tags column.\n',
     );
     const text = readFileSync(join(dir, 'dop.txt'), 'utf8');

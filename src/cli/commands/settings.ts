@@ -45,5 +45,5 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
 }
 
 function example(key: SettingKey): string {
-  return { retention: '0.9', 'new-per-day': '20', 'reviews-per-day': '200', 'exam-date': '2027-03-15', theme: 'light', 'extra-minutes': '30', 'learning-steps': '"1m 10m"', fuzz: 'on', 'leech-threshold': '8' }[key];
+  return { retention: '0.9', 'new-per-day': '20', 'reviews-per-day': '200', 'exam-date': '2027-03-15', theme: 'light', 'extra-minutes': '30', 'learning-steps': '"1m 10m"', fuzz: 'on', 'leech-threshold': '8', parameters: 'default' }[key];
 }

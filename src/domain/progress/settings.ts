@@ -1,5 +1,6 @@
 /** A pack's study settings, with defaults, and how `examdrill settings KEY VALUE` parses them. */
 import { DEFAULT_SCHEDULER, type SchedulerSettings } from '../scheduler/fsrs-adapter.js';
+import type { FittedParameters } from '../scheduler/optimizer.js';
 
 export interface PackSettings {
   /** Desired retention, 0.70-0.99 (default 0.90). */
@@ -15,6 +16,8 @@ export interface PackSettings {
   readonly fuzz: boolean;
   /** Lapses that make an item a leech: suspended from study, listed in stats (default 8). */
   readonly leechThreshold: number;
+  /** FSRS parameters fitted to this learner by `examdrill optimize`; null for FSRS-6's defaults. */
+  readonly parameters: FittedParameters | null;
 }
 
 export const DEFAULT_SETTINGS: PackSettings = {
@@ -27,9 +30,10 @@ export const DEFAULT_SETTINGS: PackSettings = {
   learningSteps: ['1m', '10m'],
   fuzz: true,
   leechThreshold: 8,
+  parameters: null,
 };
 
-export type SettingKey = 'retention' | 'new-per-day' | 'reviews-per-day' | 'exam-date' | 'theme' | 'extra-minutes' | 'learning-steps' | 'fuzz' | 'leech-threshold';
+export type SettingKey = 'retention' | 'new-per-day' | 'reviews-per-day' | 'exam-date' | 'theme' | 'extra-minutes' | 'learning-steps' | 'fuzz' | 'leech-threshold' | 'parameters';
 
 export const SETTING_FIELDS: Record<SettingKey, keyof PackSettings> = {
   retention: 'retention',
@@ -41,6 +45,7 @@ export const SETTING_FIELDS: Record<SettingKey, keyof PackSettings> = {
   'learning-steps': 'learningSteps',
   fuzz: 'fuzz',
   'leech-threshold': 'leechThreshold',
+  parameters: 'parameters',
 };
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -53,6 +58,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   'learning-steps': 'learning steps such as "1m 10m"',
   fuzz: 'on or off: spread due dates a little',
   'leech-threshold': 'lapses that make an item a leech (suspended), 2 to 99',
+  parameters: 'memory model: default, or fitted by examdrill optimize',
 };
 
 /** Parses a value for a key; a string result is the error message. */
@@ -79,6 +85,8 @@ export function parseSetting(key: SettingKey, raw: string): { value: PackSetting
       return v === 'dark' || v === 'light' ? { value: v } : 'theme must be dark or light';
     case 'fuzz':
       return v === 'on' || v === 'off' ? { value: v === 'on' } : 'fuzz must be on or off';
+    case 'parameters':
+      return v === 'default' ? { value: null } : 'parameters can only be set to default (examdrill optimize fits them)';
     case 'learning-steps': {
       const steps = v.split(/[\s,]+/).filter(Boolean);
       return steps.length > 0 && steps.length <= 10 && steps.every((s) => /^\d+(\.\d+)?[mhd]$/.test(s)) ? { value: steps } : 'learning-steps must be steps such as "1m 10m" (m, h or d)';
@@ -90,9 +98,10 @@ export function formatSetting(value: PackSettings[keyof PackSettings]): string {
   if (value === null) return 'none';
   if (Array.isArray(value)) return value.join(' ');
   if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'object' && 'fittedAt' in value) return `fitted ${value.fittedAt.slice(0, 10)} from ${value.reviews} reviews`;
   return String(value);
 }
 
 export function schedulerSettings(s: PackSettings): SchedulerSettings {
-  return { ...DEFAULT_SCHEDULER, retention: s.retention, learningSteps: s.learningSteps, fuzz: s.fuzz };
+  return { ...DEFAULT_SCHEDULER, retention: s.retention, learningSteps: s.learningSteps, fuzz: s.fuzz, ...(s.parameters ? { parameters: s.parameters.w } : {}) };
 }

@@ -32,6 +32,8 @@ export interface SchedulerSettings {
   readonly relearningSteps: readonly string[];
   readonly maximumInterval: number;
   readonly fuzz: boolean;
+  /** FSRS parameters fitted to the learner (`examdrill optimize`); absent for the defaults. */
+  readonly parameters?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = { retention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], maximumInterval: 36500, fuzz: true };
@@ -82,6 +84,7 @@ function scheduler(settings: SchedulerSettings): FSRS {
         enable_short_term: true,
         learning_steps: settings.learningSteps as StepUnit[],
         relearning_steps: settings.relearningSteps as StepUnit[],
+        ...(settings.parameters ? { w: [...settings.parameters] } : {}),
       }),
     );
     cache.set(key, f);

@@ -68,13 +68,14 @@ const examResult = z.object({
   domains: z.array(z.object({ id: z.string(), correct: z.int(), total: z.int() })),
 });
 const answers = z.array(z.nullable(answer));
-const settingValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string())]);
+const fittedParameters = z.object({ w: z.array(z.number()).check(z.minLength(17), z.maxLength(21)), fittedAt: iso, reviews: z.number(), items: z.number(), logLoss: z.number(), rmseBins: z.number() });
+const settingValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string()), fittedParameters]);
 const base = { id: z.string().check(z.minLength(1)), at: iso, day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) };
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('review'), ...reviewPayload.shape }),
   z.object({ ...base, type: z.literal('undo'), target: z.string(), review: reviewPayload }),
-  z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz', 'leechThreshold']), value: settingValue }),
+  z.object({ ...base, type: z.literal('settings'), key: z.enum(['retention', 'newPerDay', 'reviewsPerDay', 'examDate', 'theme', 'extraMinutes', 'learningSteps', 'fuzz', 'leechThreshold', 'parameters']), value: settingValue }),
   z.object({ ...base, type: z.literal('exam-start'), exam: examSpec }),
   z.object({ ...base, type: z.literal('exam-answer'), examId: z.string(), index: z.int().check(z.nonnegative()), chosen: z.nullable(z.array(z.int())), answer: z.optional(answer), elapsedMs: z.number().check(z.nonnegative()) }),
   z.object({ ...base, type: z.literal('exam-flag'), examId: z.string(), index: z.int().check(z.nonnegative()), flagged: z.boolean(), elapsedMs: z.number().check(z.nonnegative()) }),

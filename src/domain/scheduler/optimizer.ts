@@ -1,0 +1,115 @@
+/**
+ * Fitting FSRS parameters to one learner: the optimizer's items built from the review log, and
+ * the port through which the domain asks for a fit or a score. The optimizer itself (the FSRS
+ * reference optimizer, @open-spaced-repetition/binding) lives behind the port, in the store
+ * (store/scheduler/optimizer-runner.ts); nothing here imports it.
+ */
+import type { ProgressEvent, ReviewPayload } from '../progress/events.js';
+import type { Rating } from './fsrs-adapter.js';
+
+/** Parameters fitted by `examdrill optimize`, as kept in a settings event. */
+export interface FittedParameters {
+  readonly w: readonly number[];
+  /** ISO time of the fit. */
+  readonly fittedAt: string;
+  /** Reviews (first per item per day) and items the fit was made from. */
+  readonly reviews: number;
+  readonly items: number;
+  readonly logLoss: number;
+  readonly rmseBins: number;
+}
+
+/** One review as the optimizer reads it: the rating and the days since the item's last review day. */
+export interface OptimizerReview {
+  readonly rating: Rating;
+  readonly deltaT: number;
+}
+
+/** An item's reviews up to one review, oldest first; the last one is what the model predicts. */
+export type OptimizerItem = readonly OptimizerReview[];
+
+/** How well parameters predict a history: log loss, and RMSE over bins of predicted recall. */
+export interface ModelScore {
+  readonly logLoss: number;
+  readonly rmseBins: number;
+}
+
+/** The optimizer, as the domain sees it. `w` null means FSRS-6's default parameters. */
+export interface OptimizerPort {
+  fit(items: readonly OptimizerItem[], onProgress?: (done: number, total: number) => void): Promise<readonly number[]>;
+  evaluate(items: readonly OptimizerItem[], w: readonly number[] | null): Promise<ModelScore>;
+}
+
+/** The least history worth fitting: fewer reviews or items and the fit is noise. */
+export const MIN_FIT_REVIEWS = 400;
+export const MIN_FIT_ITEMS = 100;
+
+/** One scheduled answer of the log that counts for the model. */
+export interface ModelReview {
+  readonly item: string;
+  /** The learner's day (4 a.m. boundary), YYYY-MM-DD. */
+  readonly day: string;
+  readonly at: string;
+  readonly rating: Rating;
+}
+
+/**
+ * The answers that stand (not undone), cards and questions alike, from study, quiz and exam; cram
+ * answers are left out as they are out of the schedule. Sorted by time.
+ */
+export function modelReviews(events: readonly ProgressEvent[]): ModelReview[] {
+  const undone = new Set<string>();
+  for (const e of events) if (e.type === 'undo') undone.add(e.target);
+  const out: ModelReview[] = [];
+  const add = (r: ReviewPayload, day: string, at: string) => {
+    if (r.mode === 'cram' || r.after === null) return;
+    out.push({ item: r.item, day, at, rating: r.rating });
+  };
+  for (const e of events) {
+    if (e.type === 'review' && !undone.has(e.id)) add(e, e.day, e.at);
+    else if (e.type === 'exam-end') for (const r of e.reviews) add(r, e.day, e.at);
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** Each item's first review of each day, oldest first (the optimizer models days, not minutes). */
+export function dailyHistories(reviews: readonly ModelReview[]): Map<string, ModelReview[]> {
+  const out = new Map<string, ModelReview[]>();
+  for (const r of reviews) {
+    const list = out.get(r.item);
+    if (!list) out.set(r.item, [r]);
+    else if (list[list.length - 1]!.day !== r.day) list.push(r);
+  }
+  return out;
+}
+
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+
+/** The optimizer's items: for every item, one per review after its first, with the reviews before it. */
+export function optimizerItems(histories: ReadonlyMap<string, readonly ModelReview[]>): OptimizerItem[] {
+  const out: OptimizerItem[] = [];
+  for (const list of histories.values()) {
+    const seq: OptimizerReview[] = list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
+    for (let n = 2; n <= seq.length; n++) out.push(seq.slice(0, n));
+  }
+  return out;
+}
+
+export interface FitHistory {
+  readonly items: OptimizerItem[];
+  /** Reviews counted (first per item per day) and distinct items. */
+  readonly reviews: number;
+  readonly itemCount: number;
+}
+
+export function fitHistory(events: readonly ProgressEvent[]): FitHistory {
+  const histories = dailyHistories(modelReviews(events));
+  let reviews = 0;
+  for (const list of histories.values()) reviews += list.length;
+  return { items: optimizerItems(histories), reviews, itemCount: histories.size };
+}
+
+/** Whether the new score predicts better: lower log loss (RMSE breaks a tie). */
+export function predictsBetter(fitted: ModelScore, current: ModelScore): boolean {
+  return fitted.logLoss < current.logLoss || (fitted.logLoss === current.logLoss && fitted.rmseBins < current.rmseBins);
+}

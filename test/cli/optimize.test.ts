@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../src/domain/progress/events.js';
+import { schedulerSettings } from '../../src/domain/progress/settings.js';
+import { effectiveSettings } from '../../src/domain/progress/state.js';
+import { newCardState, schedule } from '../../src/domain/scheduler/fsrs-adapter.js';
+import { dailyHistories, optimizerItems } from '../../src/domain/scheduler/optimizer.js';
+import { bindingOptimizer } from '../../src/store/scheduler/optimizer-runner.js';
+import { openProgressStore } from '../../src/store/progress/progress-store.js';
+import { reviewEvents, simulate } from '../helpers/simulated-learner.js';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const PACK = 'aws-dop-c02';
+const env = (dir: string) => ({ EXAMDRILL_DATA_DIR: dir });
+
+async function machine(events: readonly NewEvent[], dir = tempDir()): Promise<string> {
+  const store = await openProgressStore(dir, PACK, { autoFlush: false });
+  store.recordMany(events);
+  await store.close();
+  return dir;
+}
+
+async function settingsOf(dir: string) {
+  const store = await openProgressStore(dir, PACK, { autoFlush: false });
+  try {
+    return effectiveSettings(store.state);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('examdrill optimize', () => {
+  it('fits a simulated learner better than the defaults, on reviews it never saw, and the next review uses the fit', async () => {
+    const history = simulate({ items: 160, perItem: 14, seed: 7 });
+    expect(history.length).toBeGreaterThanOrEqual(2000);
+    const dir = await machine(reviewEvents(history));
+
+    const run = await runCli(['optimize', '--pack', PACK, '--json'], { env: env(dir) });
+    expect(run.stderr).toMatch(/fitting: 100%/);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { reviews: number; items: number; kept: boolean; before: { logLoss: number }; fitted: { logLoss: number; w: number[] } };
+    expect(out.reviews).toBe(history.length);
+    expect(out.items).toBe(160);
+    expect(out.kept).toBe(true);
+    expect(out.fitted.logLoss).toBeLessThan(out.before.logLoss);
+    // Plain mode: one line per 10%.
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('fitting:')).length).toBeLessThanOrEqual(11);
+
+    // Held out: another group of items of the same learner.
+    const heldOut = optimizerItems(dailyHistories(simulate({ items: 120, perItem: 14, seed: 99, prefix: 'h' })));
+    const withDefaults = await bindingOptimizer.evaluate(heldOut, null);
+    const withFit = await bindingOptimizer.evaluate(heldOut, out.fitted.w);
+    expect(withFit.logLoss).toBeLessThan(withDefaults.logLoss);
+
+    // The parameters are a settings event, and the scheduler takes them from the next answer.
+    const settings = await settingsOf(dir);
+    expect(settings.parameters?.w).toEqual(out.fitted.w);
+    expect(settings.parameters?.reviews).toBe(history.length);
+    const scheduler = schedulerSettings(settings);
+    expect(scheduler.parameters).toEqual(out.fitted.w);
+    const now = new Date('2026-12-01T10:00:00Z');
+    const first = schedule(newCardState(now), now, 3, { ...scheduler, learningSteps: [], fuzz: false });
+    const later = new Date(Date.parse(first.state.due));
+    const fitted = schedule(first.state, later, 3, { ...scheduler, learningSteps: [], fuzz: false }).state.due;
+    const plain = schedule(schedule(newCardState(now), now, 3, { ...scheduler, parameters: undefined, learningSteps: [], fuzz: false }).state, later, 3, { ...scheduler, parameters: undefined, learningSteps: [], fuzz: false }).state.due;
+    expect(fitted).not.toBe(plain);
+
+    // Undo: back to the defaults, through the log.
+    const reset = await runCli(['settings', 'parameters', 'default', '--pack', PACK], { env: env(dir) });
+    expect(reset.code).toBe(0);
+    expect((await settingsOf(dir)).parameters).toBeNull();
+  }, 120_000);
+
+  it('refuses too little history, with the counts, and changes nothing', async () => {
+    const dir = await machine(reviewEvents(simulate({ items: 30, perItem: 5, seed: 3 })));
+    const run = await runCli(['optimize', '--pack', PACK], { env: env(dir) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('150 reviews of 30 items');
+    expect(run.stderr).toContain('needs 400 reviews of 100 items');
+    expect(run.stdout).toBe('');
+    expect((await settingsOf(dir)).parameters).toBeNull();
+  });
+});
