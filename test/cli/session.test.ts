@@ -22,11 +22,25 @@ describe('plain mode sessions', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Ünïcödé pack: 日本語 and emoji 🚀 2.0.1');
     expect(r.stdout).toContain('reveal> An exam (しけん). ✅');
-    expect(r.stdout).toContain('rate 1-4> Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy); u undoes, q stops.');
+    expect(r.stdout).toContain('rate 1-4> Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy); u undoes, ! suspends, q stops.');
     expect(r.stdout).toContain('Undone: the rating of the previous item.');
     expect(r.code).toBe(0);
     const stats = JSON.parse((await runCli(['stats', '--json', '--pack', 'valid-nested', '--packs-dir', packs], { env: env(data) })).stdout) as { reviews: { total: number } };
     expect(stats.reviews.total).toBe(1);
+  });
+
+  it('study: ! suspends the item shown, in the log; u brings it back; ! again keeps it out', async () => {
+    const data = tempDir();
+    const { packs } = smallPack();
+    const r = await runCli(['study', '--pack', 'valid-nested', '--packs-dir', packs], { env: env(data), input: '!\nu\n!\nq\n' });
+    expect(r.code).toBe(0);
+    const id = /Suspended (\S+): out of study \(quiz and exam still ask it\)\. u undoes; or later: examdrill item unsuspend \1\n/.exec(r.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(r.stdout).toContain(`Undone: ${id} is back in study.`);
+    const log = readFileSync(progressFiles(data, 'valid-nested').log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; item?: string; suspended?: boolean });
+    expect(log.filter((e) => e.type === 'suspend').map((e) => [e.item, e.suspended])).toEqual([[id, true], [id, false], [id, true]]);
+    const again = await runCli(['item', 'suspend', id!, '--pack', 'valid-nested', '--packs-dir', packs], { env: env(data) });
+    expect(again.stdout).toBe(`${id} is already suspended; nothing changed.\n`);
   });
 
   it('quiz: answers by letter or number, says what is accepted, and records the misconception', async () => {

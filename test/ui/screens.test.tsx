@@ -1,8 +1,14 @@
 import { render as inkTestRender } from 'ink-testing-library';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openProgressStore } from '../../src/store/progress/progress-store.js';
 import { Frame, footerHints } from '../../src/ui/components/frame.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { utcOffset } from '../../src/domain/time/day.js';
+import type { NewEvent, ProgressEvent } from '../../src/domain/progress/events.js';
+import { nextStudyItem } from '../../src/domain/study/queue.js';
 import { blueprintPack, card, question } from '../helpers/packs.js';
 import { keys, memoryPort, renderScreen, settle } from '../helpers/render-screen.js';
 
@@ -112,6 +118,40 @@ describe('the study screen', () => {
     expect(s.frame()).toContain('Choose at most 2: unpick one first (Space or its key).');
     await s.press(keys.enter);
     await s.waitFor(' correct ');
+  });
+});
+
+describe('the suspend key', () => {
+  it('! takes the item on screen out of study, in the progress file; u brings it back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'examdrill-suspend-'));
+    try {
+      const p = { ...pack, cards: [card('c-one', 'd0-t0'), card('c-two', 'd0-t0')], questions: [] };
+      const store = await openProgressStore(dir, p.id, { autoFlush: false });
+      const events: ProgressEvent[] = [];
+      const port = { get state() { return store.state; }, events, record: (e: NewEvent) => { const ev = store.record(e); events.push(ev); return ev; } };
+      const s = renderScreen({ name: 'study', mode: 'study' }, { pack: p, port });
+      await s.waitFor('Front c-one');
+      await s.press('!');
+      await s.waitFor('Front c-two');
+      expect(s.frame()).toContain('Suspended c-one: out of study. u undoes; or: examdrill item unsuspend c-one');
+      expect(store.state.items['c-one']?.suspended?.reason).toBe('manual');
+      await s.press('u');
+      await s.waitFor('Front c-one');
+      expect(store.state.items['c-one']?.suspended).toBeUndefined();
+      await s.press('!');
+      await s.waitFor('Front c-two');
+      await s.press('?');
+      await s.waitFor('Keys');
+      expect(s.frame()).toMatch(/!\s+suspend this item: it leaves study/);
+      await store.close();
+      // What the file holds, read back by a fresh store: c-one is out of study, c-two is next.
+      const again = await openProgressStore(dir, p.id, { autoFlush: false });
+      expect(again.state.items['c-one']?.suspended?.reason).toBe('manual');
+      expect(nextStudyItem({ pack: p, state: again.state, now: new Date(), offset: utcOffset })?.id).toBe('c-two');
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

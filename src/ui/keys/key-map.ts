@@ -9,7 +9,7 @@ export type ScreenKind = 'home' | 'settings' | 'card' | 'question' | 'feedback' 
 
 export type Command =
   | 'up' | 'down' | 'pick' | 'toggle' | 'submit' | 'reveal' | 'rate' | 'next' | 'previous' | 'flag' | 'map' | 'review'
-  | 'undo' | 'help' | 'back' | 'interrupt' | 'study' | 'cram' | 'quiz' | 'exam' | 'stats' | 'history' | 'settings' | 'edit' | 'yes' | 'no' | 'digit' | 'erase' | 'continue';
+  | 'undo' | 'help' | 'back' | 'interrupt' | 'study' | 'cram' | 'quiz' | 'exam' | 'stats' | 'history' | 'settings' | 'edit' | 'yes' | 'no' | 'digit' | 'erase' | 'continue' | 'suspend';
 
 export interface Binding {
   readonly keys: string;
@@ -60,6 +60,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: '0-9', command: 'digit', description: 'type a question number', screens: ['exam-map', 'exam-review'], match: (i) => /^[0-9]$/.test(i) },
   { keys: 'Backspace', command: 'erase', description: 'erase the typed number', screens: ['exam-map', 'exam-review'], match: (_i, k) => k.backspace || k.delete },
   { keys: 'Enter', command: 'submit', description: 'go to the typed or highlighted question / submit', screens: ['exam-map', 'exam-review', 'history'], hint: 'go / submit', match: (_i, k) => k.return },
+  { keys: '!', command: 'suspend', description: 'suspend this item: it leaves study (u undoes; later: examdrill item unsuspend ID)', screens: ['card', 'question', 'feedback'], match: is('!') },
   { keys: 'u', command: 'undo', description: 'undo the last rating or answer', screens: ['card', 'question', 'feedback'], hint: 'undo', match: is('u') },
   { keys: '↑↓ PgUp PgDn', command: 'up', description: 'scroll', screens: ['feedback', 'report', 'stats', 'help', 'summary'], hint: 'scroll', match: (i, k) => k.upArrow || k.pageUp || i === 'k' },
   { keys: '↓', command: 'down', description: 'scroll down', screens: ['feedback', 'report', 'stats', 'help', 'summary'], match: (i, k) => k.downArrow || k.pageDown || i === 'j' },

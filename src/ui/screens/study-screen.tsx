@@ -1,7 +1,8 @@
 /**
  * Study, cram and quiz: one item at a time. A card shows its front, then its back with the four
  * ratings and when each brings it back; a question takes a pick (or several), then shows every
- * option's why. `u` undoes the last rating or answer. A summary ends the session.
+ * option's why. `u` undoes the last rating or answer; `!` suspends the item on screen (undone by `u`
+ * too). A summary ends the session.
  *
  *   AWS DevOps Pro · study                               due 12 · new 5
  *   ─────────────────────────────────────────────────────────────────────
@@ -15,7 +16,7 @@ import { correctIndices, isChoice, type Item } from '../../domain/pack/types.js'
 import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import type { Rating } from '../../domain/scheduler/fsrs-adapter.js';
-import { answerQuestion, becameLeech, itemRecall, leechNotice, rateCard, ratingIntervals, undoReview, type StudyContext } from '../../domain/study/actions.js';
+import { answerQuestion, becameLeech, itemRecall, leechNotice, rateCard, ratingIntervals, setSuspended, undoReview, type StudyContext } from '../../domain/study/actions.js';
 import { optionOrder } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
@@ -39,6 +40,7 @@ interface Session {
   readonly seed: number;
   readonly queue: Item[] | null;
   position: number;
+  /** This session's ratings, answers and suspensions (`!`), in order: what `u` undoes. */
   readonly done: { item: Item; event: ProgressEvent }[];
 }
 
@@ -129,9 +131,23 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
         return st.phase === 'done' ? nav.back() : advance();
       },
       previous: () => (latest().phase === 'back' ? dispatch({ type: 'move', delta: -1, count: 4 }) : undefined),
+      suspend: () => {
+        const { st } = view();
+        if (!st.item || st.phase === 'done') return;
+        if (deps.port.state.items[st.item.id]?.suspended) return keys.say(`${st.item.id} is already out of study. Bring it back with: examdrill item unsuspend ${st.item.id}`);
+        s.done.push({ item: st.item, event: setSuspended(ctx, st.item, true) });
+        advance();
+        keys.say(`Suspended ${st.item.id}: out of study. u undoes; or: examdrill item unsuspend ${st.item.id}`);
+      },
       undo: () => {
         const last = s.done.pop();
         if (!last) return;
+        if (last.event.type === 'suspend') {
+          setSuspended(ctx, last.item, false);
+          if (s.queue) s.position = Math.max(0, s.queue.indexOf(last.item));
+          dispatch({ type: 'show', item: last.item, now: deps.clock.now().getTime() });
+          return keys.say(`Undone: ${last.item.id} is back in study.`);
+        }
         undoReview(ctx, last.event);
         if (s.queue) s.position = Math.max(0, s.queue.indexOf(last.item));
         dispatch({ type: 'show', item: last.item, now: deps.clock.now().getTime() });
@@ -149,7 +165,7 @@ export function StudyScreen({ deps, nav, theme, columns, rows, active, mode, top
   if (state.phase === 'done') {
     const empty = s.done.length === 0;
     const reason = mode === 'quiz' ? (deps.options.mistakes ? 'No mistakes to drill: your last answer to every question was right.' : 'No questions match.') : mode === 'cram' ? 'Nothing to cram.' : 'Nothing is due and no new items are left for today. Come back tomorrow, or cram (c on the home screen).';
-    body = [...(empty ? layoutMarkdown(reason, width) : []), [], ...sessionSummary(deps, s.done.map((d) => d.event), s.started).map((l): Line => [{ text: l }]), [], [{ text: 'Enter or q to go back.', role: 'dim' }]];
+    body = [...(empty ? layoutMarkdown(reason, width) : []), [], ...sessionSummary(deps, s.done.filter((d) => d.event.type === 'review').map((d) => d.event), s.started).map((l): Line => [{ text: l }]), [], [{ text: 'Enter or q to go back.', role: 'dim' }]];
   } else if (item?.kind === 'card') {
     body = cardLines(deps.pack, item, state.phase === 'back', mode === 'cram' ? null : ratingIntervals(ctx, item), width, state.cursor);
   } else if (question && state.phase === 'feedback' && state.outcome) {
