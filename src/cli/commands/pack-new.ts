@@ -79,6 +79,7 @@ cards:
       A question or prompt. The back holds the answer, in *Markdown-lite*:
       **bold**, *emphasis*, \`code\`, fenced code blocks and - lists.
     refs: [https://example.com/docs/flashcards]   # optional; https links only
+    # siblings: [basics-q-same-fact]   # optional: items teaching the same fact; study shows one of them a day
 questions:
   - id: basics-q-single
     difficulty: 1            # optional: 1 recall .. 3 multi-step scenario

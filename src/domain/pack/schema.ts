@@ -33,6 +33,10 @@ const url = z
 
 const tags = z.array(text('a tag'), { error: 'expected a list of tags, such as [sqs, retries]' }).describe('Free words for filtering.');
 const refs = z.array(url, { error: 'expected a list of https links' }).describe('Documentation links, https only.');
+/** Ids of items that teach the same fact; the validator checks they exist. Not part of an item's content hash. */
+const siblings = z
+  .array(id, { error: 'expected a list of item ids, such as [sqs-c-visibility]' })
+  .describe('Ids of items (cards or questions) that teach the same fact. Siblings are not shown on the same day in study: once one is answered, the others wait until the next day. Symmetric: naming it on one side is enough.');
 
 export const domainSchema = z.strictObject({
   id,
@@ -93,6 +97,7 @@ export const cardSchema = z.strictObject({
   back: text('a card back'),
   tags: tags.optional(),
   refs: refs.optional(),
+  siblings: siblings.optional(),
 });
 
 export const optionSchema = z.strictObject({
@@ -118,6 +123,7 @@ const itemFields = {
   difficulty,
   tags: tags.optional(),
   refs: refs.optional(),
+  siblings: siblings.optional(),
 };
 
 const choiceFields = {

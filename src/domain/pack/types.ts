@@ -53,6 +53,12 @@ interface ItemBase {
   readonly source: SourcePos;
   /** A short hash of the item's text, to tell an edited item from an unchanged one. */
   readonly hash: string;
+  /**
+   * Items that teach the same fact (`siblings:` in the pack, made symmetric by the compiler):
+   * once one is answered in study, the others wait until the next day. Absent when none. Not
+   * part of `hash`, so marking siblings never resets progress.
+   */
+  readonly siblings?: readonly string[];
 }
 
 export interface Card extends ItemBase {

@@ -117,6 +117,8 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
   const cards: Card[] = [];
   const questions: Question[] = [];
   const seen = new Map<string, SourcePos>();
+  /** `siblings:` entries as written, checked once every id is known. */
+  const siblingRefs: { id: string; sibling: string; file: string; at: { line: number; column: number }; path: string }[] = [];
   for (const { file, data } of itemFiles()) {
     if (!data) continue;
     const at = (path: PropertyKey[]) => positionOf(nodeAt(file.doc, path).node, file.lines);
@@ -141,16 +143,46 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
       }
       return { topic, source };
     };
+    const noteSiblings = (kind: 'cards' | 'questions', index: number, item: { id: string; siblings?: readonly string[] | undefined }): void => {
+      item.siblings?.forEach((sibling, j) => siblingRefs.push({ id: item.id, sibling, file: file.path, at: at([kind, index, 'siblings', j]), path: `${kind}[${index}].siblings[${j}]` }));
+    };
     data.cards.forEach(({ index: i, item: c }) => {
+      noteSiblings('cards', i, c);
       const v = visit('cards', i, c);
       if (!v) return;
       cards.push({ kind: 'card', id: c.id, topic: v.topic, front: c.front, back: c.back, tags: c.tags ?? [], refs: c.refs ?? [], source: v.source, hash: hashOf([c.front, c.back]) });
     });
     data.questions.forEach(({ index: i, item: q }) => {
+      noteSiblings('questions', i, q);
       const v = visit('questions', i, q);
       if (!v) return;
       questions.push(compileQuestion(q, v.topic, v.source));
     });
+  }
+
+  // Siblings are symmetric: naming one side is enough, and each item lists all of its siblings.
+  const siblingsOf = new Map<string, Set<string>>();
+  for (const r of siblingRefs) {
+    if (r.sibling === r.id) {
+      error(r.file, r.at, r.path, `\`${r.sibling}\` names the item itself: siblings are other items that teach the same fact`);
+      continue;
+    }
+    if (!seen.has(r.sibling)) {
+      error(r.file, r.at, r.path, `unknown sibling \`${r.sibling}\`${suggest(r.sibling, [...seen.keys()])}: name the id of a card or question of this pack`);
+      continue;
+    }
+    for (const [a, b] of [[r.id, r.sibling], [r.sibling, r.id]] as const) {
+      if (!siblingsOf.has(a)) siblingsOf.set(a, new Set());
+      siblingsOf.get(a)!.add(b);
+    }
+  }
+  const withSiblings = <T extends Card | Question>(item: T): T => {
+    const set = siblingsOf.get(item.id);
+    return set ? { ...item, siblings: [...set].sort() } : item;
+  };
+  if (siblingsOf.size > 0) {
+    cards.splice(0, cards.length, ...cards.map(withSiblings));
+    questions.splice(0, questions.length, ...questions.map(withSiblings));
   }
 
   const optionMoves = manifest?.shape?.optionMoves;

@@ -18,7 +18,7 @@ describe('loadPack on a broken pack', () => {
   it('reports every problem across files, each at its exact file:line:column', async () => {
     expect(await problems(join(packs, 'broken'))).toEqual([
       'items/a.yaml:6:5 cards[1]: missing required key `back`',
-      'items/a.yaml:8:5 cards[1]: unknown key `bakc` (expected one of: id, topic, front, back, tags, refs)',
+      'items/a.yaml:8:5 cards[1]: unknown key `bakc` (expected one of: id, topic, front, back, tags, refs, siblings)',
       'items/a.yaml:13:7 questions[0].options: a question needs at least 2 options',
       'items/a.yaml:18:7 questions[1].options: a question needs at least one correct option (found 0)',
       'items/a.yaml:21:11 questions[2].stem: a question stem is empty',
@@ -188,6 +188,42 @@ describe('folders', () => {
       'pack.yaml:7:19 exam.questions: questions must be at least 1',
       'pack.yaml:7:36 exam.passingScore: passingScore is on the 100-1000 scale: at least 100',
     ]);
+  });
+});
+
+describe('siblings', () => {
+  const manifest = 'format: 1\nid: sibs\ntitle: Sibs\nversion: 1.0.0\ndomains:\n  - id: d\n    title: D\n    weight: 1\ntopics:\n  - id: t\n    title: T\n    domain: d\n';
+  const questionYaml = 'questions:\n  - id: q-one\n    stem: Which?\n    options:\n      - text: This.\n        correct: true\n      - text: That.\n';
+
+  it('points at an unknown sibling id and at an item naming itself, at their file:line:column', async () => {
+    const dir = join(tempDir(), 'sibs');
+    mkdirSync(join(dir, 'items'), { recursive: true });
+    writeFileSync(join(dir, 'pack.yaml'), manifest);
+    writeFileSync(join(dir, 'items', 'c.yaml'), 'topic: t\ncards:\n  - id: c-one\n    front: F\n    back: B\n    siblings: [q-one, q-onne]\n  - id: c-two\n    front: F\n    back: B\n    siblings:\n      - c-two\n');
+    writeFileSync(join(dir, 'items', 'q.yaml'), `topic: t\n${questionYaml}    siblings: [c-one]\n  - id: q-two\n    stem: Which?\n    options: [{text: A, correct: true}, {text: B}]\n    siblings: [7]\n`);
+    expect(await problems(dir)).toEqual([
+      'items/c.yaml:6:23 cards[0].siblings[1]: unknown sibling `q-onne` (did you mean `q-one`?): name the id of a card or question of this pack',
+      'items/c.yaml:11:9 cards[1].siblings[0]: `c-two` names the item itself: siblings are other items that teach the same fact',
+      'items/q.yaml:13:16 questions[1].siblings[0]: expected an id (a string)',
+    ]);
+  });
+
+  it('are symmetric, and marking them changes no item hash and not the pack digest (progress is kept)', async () => {
+    const dir = join(tempDir(), 'sibs');
+    mkdirSync(join(dir, 'items'), { recursive: true });
+    writeFileSync(join(dir, 'pack.yaml'), manifest);
+    writeFileSync(join(dir, 'items', 'c.yaml'), 'topic: t\ncards:\n  - id: c-one\n    front: F\n    back: B\n');
+    writeFileSync(join(dir, 'items', 'q.yaml'), `topic: t\n${questionYaml}`);
+    const before = await loadPack(dir);
+    writeFileSync(join(dir, 'items', 'c.yaml'), 'topic: t\ncards:\n  - id: c-one\n    front: F\n    back: B\n    siblings: [q-one]\n');
+    const after = await loadPack(dir);
+    if (!before.ok || !after.ok) throw new Error('both load');
+    expect(after.pack.cards[0]!.siblings).toEqual(['q-one']);
+    expect(after.pack.questions[0]!.siblings).toEqual(['c-one']);
+    expect(before.pack.cards[0]!.siblings).toBeUndefined();
+    expect(after.pack.cards.map((c) => c.hash)).toEqual(before.pack.cards.map((c) => c.hash));
+    expect(after.pack.questions.map((q) => q.hash)).toEqual(before.pack.questions.map((q) => q.hash));
+    expect(after.pack.digest).toBe(before.pack.digest);
   });
 });
 
