@@ -1,6 +1,12 @@
 /**
  * What to study next: learning items that are due, then reviews due today (within the daily
  * review limit), then new items (within the daily new limit, raised when an exam date needs it).
+ *
+ * Siblings (items the pack marks as teaching the same fact) are buried: once one is answered
+ * today, in any mode, the others are not served in study until the next day starts (4 a.m.).
+ * A buried review stays due and comes first tomorrow; a buried new item is not introduced
+ * today. Items in their learning steps are not buried (as in Anki): a step under way goes on.
+ * Cram and quiz do not bury: they are practice the learner asked for, item by item.
  */
 import { packItems, type Item, type Pack } from '../pack/types.js';
 import type { ItemProgress } from '../progress/events.js';
@@ -91,6 +97,19 @@ export function newLimit(ctx: QueueContext, plan: StudyPlan | null = examPlan(ct
   return Math.max(newPerDay, plan?.newPerDayNeeded ?? 0);
 }
 
+/**
+ * Whether a sibling of the item was answered today (in any mode), which buries the item in study
+ * until the next day. `todayStart` is the start of the learner's day, in ms.
+ */
+export function isBuried(item: Item, state: ProgressState, todayStart: number): boolean {
+  if (!item.siblings) return false;
+  for (const id of item.siblings) {
+    const at = state.items[id]?.lastAt;
+    if (at !== undefined && Date.parse(at) >= todayStart) return true;
+  }
+  return false;
+}
+
 function todayStats(ctx: QueueContext) {
   return ctx.state.days[dayKey(ctx.now, ctx.offset)] ?? { reviews: 0, correct: 0, introduced: 0, ms: 0 };
 }
@@ -99,29 +118,35 @@ interface Classified {
   readonly learning: { item: Item; due: number }[];
   readonly reviews: { item: Item; due: number }[];
   readonly fresh: Item[];
+  /** Items never seen, buried or not (the exam plan counts them all). */
+  readonly unseen: number;
 }
 
 function classify(ctx: QueueContext): Classified {
   const filter = inTopics(ctx);
-  const endOfDay = dayStart(addDays(dayKey(ctx.now, ctx.offset), 1), ctx.offset).getTime();
+  const today = dayKey(ctx.now, ctx.offset);
+  const endOfDay = dayStart(addDays(today, 1), ctx.offset).getTime();
+  const todayStart = dayStart(today, ctx.offset).getTime();
   const learning: { item: Item; due: number }[] = [];
   const reviews: { item: Item; due: number }[] = [];
   const fresh: Item[] = [];
+  let unseen = 0;
   for (const item of studyOrder(ctx.pack)) {
     if (!filter(item)) continue;
     const p: ItemProgress | undefined = ctx.state.items[item.id];
     if (p?.suspended) continue;
     if (!p?.card) {
-      fresh.push(item);
+      unseen += 1;
+      if (!isBuried(item, ctx.state, todayStart)) fresh.push(item);
       continue;
     }
     const due = Date.parse(p.card.due);
     if (p.card.phase === 'learning' || p.card.phase === 'relearning') learning.push({ item, due });
-    else if (due < endOfDay) reviews.push({ item, due });
+    else if (due < endOfDay && !isBuried(item, ctx.state, todayStart)) reviews.push({ item, due });
   }
   learning.sort((a, b) => a.due - b.due);
   reviews.sort((a, b) => a.due - b.due);
-  return { learning, reviews, fresh };
+  return { learning, reviews, fresh, unseen };
 }
 
 /**
@@ -130,7 +155,11 @@ function classify(ctx: QueueContext): Classified {
  */
 export function studyCounts(ctx: QueueContext): StudyCounts {
   const filter = inTopics(ctx);
-  const endOfDay = dayStart(addDays(dayKey(ctx.now, ctx.offset), 1), ctx.offset).getTime();
+  const day = dayKey(ctx.now, ctx.offset);
+  const endOfDay = dayStart(addDays(day, 1), ctx.offset).getTime();
+  const todayStart = dayStart(day, ctx.offset).getTime();
+  /** Unseen but buried today: still unseen (the exam plan counts them), not new today. */
+  let buriedFresh = 0;
   const learnUntil = ctx.now.getTime() + LEARN_AHEAD_MS;
   let dueLearning = 0;
   let reviews = 0;
@@ -142,12 +171,13 @@ export function studyCounts(ctx: QueueContext): StudyCounts {
     const card = p?.card;
     if (!card) {
       fresh += 1;
+      if (isBuried(item, ctx.state, todayStart)) buriedFresh += 1;
       return;
     }
     const due = Date.parse(card.due);
     if (card.phase === 'learning' || card.phase === 'relearning') {
       if (due <= learnUntil) dueLearning += 1;
-    } else if (due < endOfDay) reviews += 1;
+    } else if (due < endOfDay && !isBuried(item, ctx.state, todayStart)) reviews += 1;
   };
   for (const item of ctx.pack.cards) count(item);
   for (const item of ctx.pack.questions) count(item);
@@ -155,7 +185,7 @@ export function studyCounts(ctx: QueueContext): StudyCounts {
   const today = todayStats(ctx);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - (today.reviews - today.introduced));
   const plan = examPlan(ctx, fresh);
-  const newToday = Math.max(0, Math.min(fresh, newLimit(ctx, plan) - today.introduced));
+  const newToday = Math.max(0, Math.min(fresh - buriedFresh, newLimit(ctx, plan) - today.introduced));
   return { due: dueLearning + Math.min(reviewsLeft, reviews), newToday, unseen: fresh, plan };
 }
 
@@ -165,7 +195,7 @@ export function studyCounts(ctx: QueueContext): StudyCounts {
  * come straight back); it returns when its learning step is due.
  */
 export function nextStudyItem(ctx: QueueContext, justShown?: string): Item | undefined {
-  const { learning, reviews, fresh } = classify(ctx);
+  const { learning, reviews, fresh, unseen } = classify(ctx);
   const now = ctx.now.getTime();
   const dueLearning = learning.find((l) => l.due <= now);
   if (dueLearning) return dueLearning.item;
@@ -174,7 +204,7 @@ export function nextStudyItem(ctx: QueueContext, justShown?: string): Item | und
   const reviewsLeft = settings.reviewsPerDay - (today.reviews - today.introduced);
   const review = reviews[0]; // the soonest due (sorted), whether or not it is due yet
   if (review && reviewsLeft > 0) return review.item;
-  if (fresh.length > 0 && today.introduced < newLimit(ctx, examPlan(ctx, fresh.length))) return fresh[0];
+  if (fresh.length > 0 && today.introduced < newLimit(ctx, examPlan(ctx, unseen))) return fresh[0];
   const ahead = learning.find((l) => l.due <= now + LEARN_AHEAD_MS && l.item.id !== justShown);
   return ahead?.item;
 }
