@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yamlFiles } from '../helpers/packs.js';
 import { BUNDLED_PACK } from '../helpers/run-cli.js';
+import { loadPack } from '../../src/store/pack/load-pack.js';
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=(\S+)\n/;
 
@@ -18,5 +19,16 @@ describe('the bundled pack files', () => {
       return target === schema && existsSync(target) ? [] : [`${relative(BUNDLED_PACK, file)}: points at ${m[1]}`];
     });
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the bundled pack siblings', () => {
+  it('each pair a card and a question of one topic, so that study buries one while the other is answered', async () => {
+    const result = await loadPack(BUNDLED_PACK);
+    if (!result.ok) throw new Error('the bundled pack loads');
+    const items = new Map([...result.pack.cards, ...result.pack.questions].map((i) => [i.id, i]));
+    const pairs = [...items.values()].flatMap((item) => (item.siblings ?? []).map((id) => [item, items.get(id)!] as const));
+    expect(pairs.length).toBeGreaterThanOrEqual(10); // both directions of at least five pairs
+    expect(pairs.filter(([a, b]) => a.topic !== b.topic || a.kind === b.kind).map(([a, b]) => `${a.id} ~ ${b.id}`)).toEqual([]);
   });
 });
