@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../domain/progress/events.js';
 /**
  * What a study, quiz or exam session needs, handed in by the CLI: the pack, the learner's
  * progress (through an interface, never the lowdb class), the clock and the options.
@@ -33,4 +34,6 @@ export interface SessionDeps {
   /** Writes the progress snapshot now (before exiting). */
   readonly save: () => Promise<void>;
   readonly colour: boolean;
+  /** The pack's progress events from every device's log (for the model check in stats). */
+  readonly readEvents: () => readonly ProgressEvent[];
 }

@@ -182,6 +182,15 @@ export function recallProbability(state: CardState, now: Date): number {
   return scheduler(DEFAULT_SCHEDULER).get_retrievability(toFsrs(state), now, false);
 }
 
+/**
+ * The recall the model predicts for a card at `now`, with the given FSRS parameters (null for
+ * FSRS-6's defaults): what `stats` checks against what the learner then answered.
+ */
+export function predictedRecall(state: CardState, now: Date, parameters: readonly number[] | null): number {
+  if (state.phase === 'new') return 0;
+  return scheduler(parameters ? { ...DEFAULT_SCHEDULER, parameters } : DEFAULT_SCHEDULER).get_retrievability(toFsrs(state), now, false);
+}
+
 /** "1m", "10m", "3h", "4d", "2.5mo", "1.2y": the time until `due`. */
 export function formatInterval(fromIso: string | Date, toIso: string | Date): string {
   const ms = new Date(toIso).getTime() - new Date(fromIso).getTime();
