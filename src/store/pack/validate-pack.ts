@@ -176,14 +176,15 @@ export function validatePackFiles(files: readonly PackFile[]): ValidationResult 
       siblingsOf.get(a)!.add(b);
     }
   }
-  const withSiblings = <T extends Card | Question>(item: T): T => {
-    const set = siblingsOf.get(item.id);
-    return set ? { ...item, siblings: [...set].sort() } : item;
+  // In place: spreading a whole pack into splice() would overflow the argument stack on big packs.
+  const addSiblings = <T extends Card | Question>(items: T[]): void => {
+    items.forEach((item, i) => {
+      const set = siblingsOf.get(item.id);
+      if (set) items[i] = { ...item, siblings: [...set].sort() };
+    });
   };
-  if (siblingsOf.size > 0) {
-    cards.splice(0, cards.length, ...cards.map(withSiblings));
-    questions.splice(0, questions.length, ...questions.map(withSiblings));
-  }
+  addSiblings(cards);
+  addSiblings(questions);
 
   const optionMoves = manifest?.shape?.optionMoves;
   if (optionMoves && manifestFile && manifest?.shape) {
