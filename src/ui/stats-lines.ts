@@ -87,13 +87,13 @@ export function statsLines(s: StatsReport, width: number): Line[] {
  */
 export function modelLines(m: ModelCheck, width: number): Line[] {
   const out: Line[] = [[{ text: 'Memory model: how well it predicts you', role: 'heading', bold: true }]];
-  const inUse = m.parameters === 'default' ? 'default (FSRS-6)' : `fitted ${m.parameters.fittedAt.slice(0, 10)} from ${m.parameters.reviews} reviews`;
+  const inUse = m.parameters === 'default' ? 'default (FSRS-6)' : `fitted on ${m.parameters.fittedAt.slice(0, 10)} from ${m.parameters.reviews} reviews (examdrill optimize)`;
   out.push([{ text: `Parameters: ${inUse}.` }]);
   if (m.logLoss === null || m.rmseBins === null) {
-    out.push([{ text: `Not enough reviews yet (${m.reviews}): the model is checked on reviews of items you had seen before.`, role: 'dim' }]);
+    out.push([{ text: `Not enough reviews yet (${m.reviews}): the model is checked on reviews of items you had seen on an earlier day.`, role: 'dim' }]);
     return out;
   }
-  out.push([{ text: `Log loss ${m.logLoss.toFixed(4)}, RMSE(bins) ${m.rmseBins.toFixed(4)}, over ${m.reviews} reviews (lower is better).` }]);
+  out.push([{ text: `Log loss ${m.logLoss.toFixed(4)}, RMSE over the 10 bins ${m.rmseBins.toFixed(4)}, on ${m.reviews} reviews (lower is better).` }]);
   const barWidth = Math.max(10, Math.min(30, width - 40));
   out.push([{ text: 'predicted recall  bars: predicted / observed            reviews', role: 'dim' }]);
   for (const b of m.calibration) {

@@ -1,12 +1,18 @@
 /**
- * How well the memory model in use predicts this learner: for every scheduled answer that had a
- * memory state before it, the recall the model predicted at that moment against whether the
- * learner recalled (Hard, Good, Easy for cards; right for questions). Log loss, RMSE over the ten
- * calibration bins, and the bins themselves, for `stats`. Pure: the events come from the caller.
+ * How well the memory model in use predicts this learner: on the reviews `examdrill optimize` fits
+ * and scores (each item's first answer of a day, after its first), the recall the model predicts
+ * against whether the learner recalled (Hard, Good, Easy for cards; right for questions). Log
+ * loss, RMSE over the ten calibration bins, and the bins themselves, for `stats`. Pure: the
+ * events come from the caller.
+ *
+ * The log loss is the optimizer's definition on the optimizer's reviews, computed here with
+ * ts-fsrs (so the numbers are close to, not equal to, the binding's). RMSE(bins) here is over the
+ * ten bins of predicted recall that `stats` draws; the optimizer's RMSE(bins) groups reviews its
+ * own way (fsrs-rs), so the two RMSE figures are not comparable: docs/stats.md says so.
  */
-import type { ProgressEvent, ReviewPayload } from '../progress/events.js';
-import { predictedRecall, type CardState } from './fsrs-adapter.js';
-import type { FittedParameters } from './optimizer.js';
+import type { ProgressEvent } from '../progress/events.js';
+import { replayRecall } from './fsrs-adapter.js';
+import { dailyHistories, daySequence, modelReviews, type FittedParameters } from './optimizer.js';
 
 /** One bin of predicted recall, [from, to): the mean prediction and the share recalled. */
 export interface CalibrationBin {
@@ -20,7 +26,7 @@ export interface CalibrationBin {
 
 export interface ModelCheck {
   readonly parameters: 'default' | { readonly fittedAt: string; readonly reviews: number };
-  /** Reviews with a memory state before them: what the numbers are computed from. */
+  /** Reviews scored: each item's first answer of a day, after the item's first one. */
   readonly reviews: number;
   /** Null when there are no such reviews yet. */
   readonly logLoss: number | null;
@@ -37,23 +43,19 @@ export interface Prediction {
 export const CALIBRATION_BINS = 10;
 const EPS = 1e-6;
 
-/** The predictions of the model with parameters `w` (null: defaults) over the answers that stand. */
+/**
+ * The predictions of the model with parameters `w` (null: defaults) on the reviews the optimizer
+ * scores: each item's first answer of each day (cards and questions, study, quiz and exam, not
+ * undone, not cram), every one after the item's first, the memory state replayed from its first
+ * rating with `w`. So a fit is checked as a whole model, like `examdrill optimize` checks it.
+ */
 export function predictions(events: readonly ProgressEvent[], w: readonly number[] | null): Prediction[] {
-  const undone = new Set<string>();
-  for (const e of events) if (e.type === 'undo') undone.add(e.target);
   const out: Prediction[] = [];
-  // The memory state before an answer: the state the item's previous standing answer left.
-  const last = new Map<string, CardState>();
-  const add = (r: ReviewPayload, at: string) => {
-    if (r.mode === 'cram' || r.after === null) return;
-    const before = last.get(r.item) ?? r.prev?.card ?? null;
-    last.set(r.item, r.after);
-    if (!before || before.phase === 'new') return;
-    out.push({ p: predictedRecall(before, new Date(at), w), recalled: r.rating > 1 });
-  };
-  for (const e of events) {
-    if (e.type === 'review' && !undone.has(e.id)) add(e, e.at);
-    else if (e.type === 'exam-end') for (const r of e.reviews) add(r, e.at);
+  for (const list of dailyHistories(modelReviews(events)).values()) {
+    if (list.length < 2) continue;
+    const seq = daySequence(list);
+    const p = replayRecall(seq, w);
+    for (let i = 1; i < seq.length; i++) out.push({ p: p[i - 1]!, recalled: seq[i]!.rating > 1 });
   }
   return out;
 }

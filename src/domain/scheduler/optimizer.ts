@@ -85,11 +85,16 @@ export function dailyHistories(reviews: readonly ModelReview[]): Map<string, Mod
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
 
+/** One item's daily reviews as the optimizer reads them: the rating and the days since the previous one. */
+export function daySequence(list: readonly ModelReview[]): OptimizerReview[] {
+  return list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
+}
+
 /** The optimizer's items: for every item, one per review after its first, with the reviews before it. */
 export function optimizerItems(histories: ReadonlyMap<string, readonly ModelReview[]>): OptimizerItem[] {
   const out: OptimizerItem[] = [];
   for (const list of histories.values()) {
-    const seq: OptimizerReview[] = list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
+    const seq = daySequence(list);
     for (let n = 2; n <= seq.length; n++) out.push(seq.slice(0, n));
   }
   return out;
