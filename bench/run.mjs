@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { budgetMet, buildProgram, formatResult, isMain, log, num, OUT, program } from './lib.mjs';
 
-export const BENCHMARKS = ['startup', 'first-frame', 'large-pack', 'sync-logs', 'key-to-frame', 'durable-answer', 'apkg-import', 'item-analysis'];
+export const BENCHMARKS = ['startup', 'first-frame', 'large-pack', 'sync-logs', 'key-to-frame', 'durable-answer', 'apkg-import', 'item-analysis', 'stats-model'];
 
 /** Runs the benchmarks and returns { results, markdown }. */
 export async function runAll({ quick = false, only = [], build = true } = {}) {

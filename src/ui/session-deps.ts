@@ -1,8 +1,8 @@
-import type { ProgressEvent } from '../domain/progress/events.js';
 /**
  * What a study, quiz or exam session needs, handed in by the CLI: the pack, the learner's
  * progress (through an interface, never the lowdb class), the clock and the options.
  */
+import type { ModelEvent } from '../domain/scheduler/optimizer.js';
 import type { Pack } from '../domain/pack/types.js';
 import type { Clock, ProgressPort } from '../domain/ports.js';
 
@@ -35,5 +35,5 @@ export interface SessionDeps {
   readonly save: () => Promise<void>;
   readonly colour: boolean;
   /** The pack's progress events from every device's log (for the model check in stats). */
-  readonly readEvents: () => readonly ProgressEvent[];
+  readonly readEvents: () => readonly ModelEvent[];
 }

@@ -9,7 +9,7 @@ import { whatIfFor } from '../../domain/stats/what-if.js';
 import { stripControlChars } from '../../domain/text/control-chars.js';
 import { nodeFs } from '../../store/progress/file-system.js';
 import { deviceOfLog, listLogs } from '../../store/progress/log-files.js';
-import { readPackEvents } from '../../store/scheduler/review-history.js';
+import { readModelEvents } from '../../store/scheduler/review-history.js';
 import { linesToAnsi, linesToText, modelLines, statsLines, whatIfLines } from '../../ui/stats-lines.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, colourWanted, localOffset, locatePacks, openStore } from '../context.js';
@@ -24,7 +24,7 @@ export async function runStats({ io, args }: CommandContext): Promise<number> {
     for (const n of store.notices) io.stderr.write(`examdrill: ${n}\n`);
     const stats = computeStats(pack, store.state, io.now(), localOffset);
     const whatIf = args.options['what-if'] === true ? whatIfFor(pack, store.state, io.now(), localOffset) : undefined;
-    const model = checkModel(readPackEvents(store.dir), effectiveSettings(store.state).parameters);
+    const model = checkModel(readModelEvents(store.dir), effectiveSettings(store.state).parameters);
     if (json) {
       writeLine(io.stdout, JSON.stringify(whatIf ? { ...stats, model, whatIf } : { ...stats, model }, null, 2));
       return 0;

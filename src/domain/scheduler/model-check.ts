@@ -10,9 +10,8 @@
  * ten bins of predicted recall that `stats` draws; the optimizer's RMSE(bins) groups reviews its
  * own way (fsrs-rs), so the two RMSE figures are not comparable: docs/stats.md says so.
  */
-import type { ProgressEvent } from '../progress/events.js';
 import { replayRecall } from './fsrs-adapter.js';
-import { dailyHistories, daySequence, modelReviews, type FittedParameters } from './optimizer.js';
+import { dailyHistories, daySequence, modelReviews, type FittedParameters, type ModelEvent } from './optimizer.js';
 
 /** One bin of predicted recall, [from, to): the mean prediction and the share recalled. */
 export interface CalibrationBin {
@@ -49,7 +48,7 @@ const EPS = 1e-6;
  * undone, not cram), every one after the item's first, the memory state replayed from its first
  * rating with `w`. So a fit is checked as a whole model, like `examdrill optimize` checks it.
  */
-export function predictions(events: readonly ProgressEvent[], w: readonly number[] | null): Prediction[] {
+export function predictions(events: readonly ModelEvent[], w: readonly number[] | null): Prediction[] {
   const out: Prediction[] = [];
   for (const list of dailyHistories(modelReviews(events)).values()) {
     if (list.length < 2) continue;
@@ -86,7 +85,7 @@ export function scorePredictions(list: readonly Prediction[]): Omit<ModelCheck, 
 }
 
 /** The model check for `stats`, with the parameters in use. */
-export function checkModel(events: readonly ProgressEvent[], parameters: FittedParameters | null): ModelCheck {
+export function checkModel(events: readonly ModelEvent[], parameters: FittedParameters | null): ModelCheck {
   return {
     parameters: parameters ? { fittedAt: parameters.fittedAt, reviews: parameters.reviews } : 'default',
     ...scorePredictions(predictions(events, parameters?.w ?? null)),
