@@ -13,7 +13,8 @@ import { startNewExam } from '../exam-start.js';
 import type { SessionDeps } from '../session-deps.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
-import { printPart, printQuestion, questionOrders } from './plain-items.js';
+import { printPart, printQuestion } from './plain-items.js';
+import { questionOrders } from '../../domain/study/options.js';
 
 export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void> {
   const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };

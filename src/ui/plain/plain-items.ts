@@ -2,7 +2,7 @@
 import type { Answer, Card, ChoiceBody, PartBody, Question } from '../../domain/pack/types.js';
 import { correctIndices, isChoice, rightItems, stemSaysHowMany } from '../../domain/pack/types.js';
 import { feedbackLines, partialCreditNote } from '../../domain/quiz/feedback.js';
-import { optionLetter, partOrder } from '../../domain/study/options.js';
+import { optionLetter } from '../../domain/study/options.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
 
@@ -13,11 +13,6 @@ export function printCardFront(p: LinePrompt, card: Card): void {
 export function printCardBack(p: LinePrompt, card: Card): void {
   p.print(toPlainText(card.back));
   if (card.refs.length) p.print(`See: ${card.refs.join(' ')}`);
-}
-
-/** The orders a question is shown in: its own, or for a case study one per part. */
-export function questionOrders(q: Question, order: readonly number[], seed: number): number[][] {
-  return q.type === 'case-study' ? q.parts.map((_, k) => partOrder(q, k, seed)) : [[...order]];
 }
 
 /** A question of any type, with the line syntax its answer takes; a case study prints only its scenario. */
