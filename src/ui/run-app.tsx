@@ -3,7 +3,6 @@
  * Ctrl-C handling would exit 0 without saving, so it is off; a closed terminal (SIGHUP) saves too.
  */
 import { render } from 'ink';
-import { isChoice } from '../domain/pack/types.js';
 import { App } from './app.js';
 import type { Route } from './navigation.js';
 import type { SessionDeps, SessionMode } from './session-deps.js';
@@ -25,9 +24,7 @@ export async function runApp(mode: SessionMode, deps: SessionDeps, io: Terminal)
   process.on('SIGHUP', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    // The full-screen UI shows choice questions only, for now; plain mode shows every type.
-    const shown = { ...deps, pack: { ...deps.pack, questions: deps.pack.questions.filter(isChoice) } };
-    app = render(<App deps={shown} first={first} exit={exit} />, { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 });
+    app = render(<App deps={deps} first={first} exit={exit} />, { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 });
     await app.waitUntilExit();
   } finally {
     process.off('SIGHUP', onSignal);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { questionBack, questionFront, withRefs } from '../../src/domain/export/anki.js';
 import { loadPack } from '../../src/store/pack/load-pack.js';
 import { BUNDLED_PACK, FIXTURES, runCli, tempDir } from '../helpers/run-cli.js';
-import { choiceQuestions, questionType } from '../../src/domain/pack/types.js';
+import { choiceQuestions, isChoice, questionType, type Question } from '../../src/domain/pack/types.js';
+import { questionNoteFields } from '../../src/domain/export/question-fields.js';
 
 const IMPORTS = join(FIXTURES, 'import');
 const MOODLE = join(IMPORTS, 'moodle-examples.gift.txt');
@@ -224,6 +225,13 @@ describe('pack import', () => {
   });
 });
 
+/** A question as the front and back of its exported Anki note. */
+function noteOf(q: Question): [string, string] {
+  if (isChoice(q)) return [questionFront(q), withRefs(questionBack(q), q.refs)];
+  const [stem, options, answer, why] = questionNoteFields(q);
+  return [[stem, options].filter(Boolean).join('\n\n'), withRefs([answer, why].filter(Boolean).join('\n\n'), q.refs)];
+}
+
 describe('pack export', () => {
   it('exports the bundled pack to Anki text, and importing that file gives back every front and back', async () => {
     const dir = tempDir();
@@ -231,8 +239,7 @@ describe('pack export', () => {
     const bundled = await loaded(BUNDLED_PACK);
     expect(exported.stderr).toBe('');
     expect(exported.stdout).toBe(
-      `Exported ${bundled.cards.length} cards and ${choiceQuestions(bundled).length} questions of aws-dop-c02 to dop.txt.\n` +
-        `Left out: ${bundled.questions.length - choiceQuestions(bundled).length} questions of other types (true/false, short answer, numerical, matching, ordering, case study): Anki has no note type for them.\n` +
+      `Exported ${bundled.cards.length} cards and ${bundled.questions.length} questions of aws-dop-c02 to dop.txt.\n` +
         'In Anki: File > Import, then choose the file; its header sets the deck, the note type (Basic) and the tags column.\n',
     );
     const text = readFileSync(join(dir, 'dop.txt'), 'utf8');
@@ -240,14 +247,14 @@ describe('pack export', () => {
 
     const back = await runCli(['pack', 'import', 'dop.txt', '--from', 'anki', '--out', 'again'], { cwd: dir });
     expect(back.code).toBe(0);
-    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + choiceQuestions(bundled).length} cards into again (pack id dop).`);
+    expect(back.stdout.split('\n')[0]).toBe(`Imported 0 questions and ${bundled.cards.length + bundled.questions.length} cards into again (pack id dop).`);
     // The new pack holds its items in one file per topic, so compare them in one order.
     const sorted = (rows: string[][]) => rows.map((r) => JSON.stringify(r)).sort();
     const again = await loaded(join(dir, 'again'));
     expect(sorted(again.cards.map((c) => [c.topic, c.front, c.back]))).toEqual(
-      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...choiceQuestions(bundled).map((q) => [q.topic, questionFront(q), withRefs(questionBack(q), q.refs)])]),
+      sorted([...bundled.cards.map((c) => [c.topic, c.front.trim(), withRefs(c.back.trim(), c.refs)]), ...bundled.questions.map((q) => [q.topic, ...noteOf(q)])]),
     );
-    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...choiceQuestions(bundled)].map((i) => i.topic))].sort());
+    expect(again.topics.map((t) => t.id).sort()).toEqual([...new Set([...bundled.cards, ...bundled.questions].map((i) => i.topic))].sort());
   });
 
   it.each([

@@ -1,8 +1,7 @@
-/** `examdrill pack export ID --to anki --out FILE`: a pack's cards and questions as an Anki text file. */
+/** `examdrill pack export ID --to anki --out FILE`: a pack's cards and questions (every type) as an Anki text file. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportAnki } from '../../domain/export/anki.js';
-import { choiceQuestions, type Pack } from '../../domain/pack/types.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, locatePacks } from '../context.js';
 import { UserError } from '../errors.js';
@@ -20,15 +19,7 @@ export async function runPackExport({ io, args }: CommandContext): Promise<numbe
   } catch (e) {
     throw new UserError(`cannot write ${outArg}: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`, 'Give --out a file path in a folder you can write to.');
   }
-  writeLine(io.stdout, `Exported ${pack.cards.length} cards and ${choiceQuestions(pack).length} questions of ${pack.id} to ${outArg}.`);
-  const leftOut = leftOutLine(pack);
-  if (leftOut) writeLine(io.stdout, leftOut);
+  writeLine(io.stdout, `Exported ${pack.cards.length} cards and ${pack.questions.length} questions of ${pack.id} to ${outArg}.`);
   writeLine(io.stdout, 'In Anki: File > Import, then choose the file; its header sets the deck, the note type (Basic) and the tags column.');
   return 0;
-}
-
-/** Anki exports hold cards and choice questions: the line that says what else was left out. */
-export function leftOutLine(pack: Pack): string | undefined {
-  const n = pack.questions.length - choiceQuestions(pack).length;
-  return n > 0 ? `Left out: ${n} question${n === 1 ? '' : 's'} of other types (true/false, short answer, numerical, matching, ordering, case study): Anki has no note type for them.` : undefined;
 }

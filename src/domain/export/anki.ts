@@ -14,11 +14,14 @@
  * export update its notes instead of adding copies. A text import can only fill a note type the
  * collection already has, so every note is Basic: a question's front is the stem and its options
  * in the written order, one line each; its back the right letters and options, each option's why,
- * the explanation and the documentation links. Text goes through `markdownToAnkiHtml`, so Anki
+ * the explanation and the documentation links. Other types lay out the same way
+ * (question-fields.ts): the statement, the items to match or the steps to order on the front,
+ * the key and every why on the back. Text goes through `markdownToAnkiHtml`, so Anki
  * shows it as examdrill does and `parseAnki` reads it back.
  */
 import { ankiGuid, markdownToAnkiHtml } from './apkg.js';
-import { choiceQuestions, type Card, type ChoiceQuestion as Question, type Pack } from '../pack/types.js';
+import { isChoice, type Card, type ChoiceQuestion, type Pack, type Question } from '../pack/types.js';
+import { questionNoteFields } from './question-fields.js';
 
 /** Option letters, A to H (a question has at most 8 options). */
 const LETTERS = 'ABCDEFGH';
@@ -32,16 +35,23 @@ export function exportAnki(pack: Pack): string {
     return [ankiGuid(pack.id, item.id), 'Basic', quoteField(deck(item.topic)), ankiHtmlField(front), ankiHtmlField(withRefs(back, item.refs)), quoteField([...new Set(tags)].join(' '))].join('\t');
   };
   for (const card of pack.cards) lines.push(note(card.front, card.back, card));
-  for (const question of choiceQuestions(pack)) lines.push(note(questionFront(question), questionBack(question), question));
+  for (const question of pack.questions) {
+    if (isChoice(question)) lines.push(note(questionFront(question), questionBack(question), question));
+    else {
+      // Other types: the stem and what to choose from on the front, the answer and why on the back.
+      const [stem, options, answer, why] = questionNoteFields(question);
+      lines.push(note([stem, options].filter(Boolean).join('\n\n'), [answer, why].filter(Boolean).join('\n\n'), question));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /** The stem, a blank line, then the options in the written order, each on a line of its own. */
-export function questionFront(question: Question): string {
+export function questionFront(question: ChoiceQuestion): string {
   return `${question.stem.trim()}\n\n${question.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\\\n')}`;
 }
 
-export function questionBack(question: Question): string {
+export function questionBack(question: ChoiceQuestion): string {
   const right = question.options.map((o, i) => ({ o, letter: LETTERS[i]! })).filter(({ o }) => o.correct);
   const parts = [`Answer: ${right.map((r) => r.letter).join(', ')}\\\n${right.map(({ o, letter }) => `${letter}) ${o.text.trim()}`).join('\\\n')}`];
   const whys = question.options.flatMap((o, i) => (o.why ? [`${LETTERS[i]}) ${o.why.trim()}`] : []));

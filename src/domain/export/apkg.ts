@@ -5,7 +5,7 @@
  * - a card is a Basic note (Front, Back);
  * - a question is an "examdrill question" note (Stem, Options, Answer, Why): the options as
  *   `A) ...` lines, the answer as the right letters and options, then each option's why and the
- *   explanation;
+ *   explanation; the other types fill the same fields (question-fields.ts);
  * - one deck per topic, `<pack title>::<topic title>`; each note is tagged with its domain's id
  *   and its own tags;
  * - the note's guid is made from the pack and item ids, so exporting again and importing into
@@ -14,14 +14,13 @@
  * Markdown-lite becomes HTML: `**bold**` as `<b>`, `*emphasis*` as `<i>`, `` `code` `` as
  * `<code>`, line breaks as `<br>`; everything else is escaped.
  */
-import { choiceQuestions, type ChoiceQuestion as Question, type Pack } from '../pack/types.js';
+import type { ChoiceQuestion, Pack } from '../pack/types.js';
+import { choiceFields, questionNoteFields, type NoteFields } from './question-fields.js';
 import { shortHash } from '../import/to-pack.js';
 
 /** The note type of exported questions; the apkg import knows it and puts the options on the front. */
 export const QUESTION_MODEL = { name: 'examdrill question', fields: ['Stem', 'Options', 'Answer', 'Why'] } as const;
 export const BASIC_MODEL = { name: 'Basic', fields: ['Front', 'Back'] } as const;
-
-const LETTERS = 'ABCDEFGH';
 
 export interface ApkgExportNote {
   readonly guid: string;
@@ -120,18 +119,13 @@ export function packToApkg(pack: Pack): ApkgExport {
   for (const card of pack.cards) {
     notes.push({ guid: guid(card.id), model: 'basic', fields: [markdownToAnkiHtml(card.front), markdownToAnkiHtml(card.back)], tags: tagsOf(card.topic, card.tags), deck: deckOf(card.topic) });
   }
-  for (const q of choiceQuestions(pack)) {
-    notes.push({ guid: guid(q.id), model: 'question', fields: questionFields(q).map(markdownToAnkiHtml), tags: tagsOf(q.topic, q.tags), deck: deckOf(q.topic) });
+  for (const q of pack.questions) {
+    notes.push({ guid: guid(q.id), model: 'question', fields: questionNoteFields(q).map(markdownToAnkiHtml), tags: tagsOf(q.topic, q.tags), deck: deckOf(q.topic) });
   }
   return { decks, notes };
 }
 
-/** Stem, options, answer, why: as Markdown-lite, a line each (hard breaks) so Anki shows them apart. */
-export function questionFields(q: Question): [string, string, string, string] {
-  const options = q.options.map((o, i) => `${LETTERS[i]}) ${o.text.trim()}`).join('\\\n');
-  const right = q.options.flatMap((o, i) => (o.correct ? [`${LETTERS[i]}) ${o.text.trim()}`] : []));
-  const letters = q.options.flatMap((o, i) => (o.correct ? [LETTERS[i]!] : []));
-  const whys = q.options.flatMap((o, i) => (o.why ? [`${LETTERS[i]}) ${o.why.trim()}`] : []));
-  const why = [...(whys.length > 0 ? [whys.join('\\\n')] : []), ...(q.explanation ? [q.explanation.trim()] : [])].join('\n\n');
-  return [q.stem.trim(), options, `Answer: ${letters.join(', ')}\\\n${right.join('\\\n')}`, why];
+/** Stem, options, answer, why of a choice question: as Markdown-lite, a line each (hard breaks) so Anki shows them apart. */
+export function questionFields(q: ChoiceQuestion): NoteFields {
+  return choiceFields(q);
 }

@@ -303,7 +303,9 @@ function leechesOf(pack: Pack, state: ProgressState): Leech[] {
       .map(([k, times]) => {
         const key = k.slice(prefix.length);
         const option = item.kind === 'question' && isChoice(item) && /^\d+$/.test(key) ? item.options[Number(key)]?.text : undefined;
-        return { answer: option ?? key.replace(/^=/, ''), times };
+        // Another type's wrong answer in words: "paired X with Y", "typed "..."", "ordered ...".
+        const described = option === undefined && item.kind === 'question' ? describeMiss(item, key)?.text : undefined;
+        return { answer: option ?? described ?? key.replace(/^=/, ''), times };
       })
       .sort((a, b) => b.times - a.times)
       .slice(0, 3);

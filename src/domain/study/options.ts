@@ -32,6 +32,11 @@ export function partOrder(question: Question, k: number, seed: number): number[]
   return question.type === 'case-study' && question.parts[k] ? displayOrder(question.parts[k], `${question.id}/${k}`, seed) : [];
 }
 
+/** The orders a question is shown in: its own (`order`), or for a case study one per part. */
+export function questionOrders(q: Question, order: readonly number[], seed: number): number[][] {
+  return q.type === 'case-study' ? q.parts.map((_, k) => partOrder(q, k, seed)) : [[...order]];
+}
+
 /** `a`..`h` for positions 0..7. */
 export function optionLetter(position: number): string {
   return String.fromCharCode(97 + position);

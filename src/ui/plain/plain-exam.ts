@@ -13,7 +13,8 @@ import { startNewExam } from '../exam-start.js';
 import type { SessionDeps } from '../session-deps.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
-import { printPart, printQuestion, questionOrders } from './plain-items.js';
+import { printPart, printQuestion } from './plain-items.js';
+import { questionOrders } from '../../domain/study/options.js';
 
 export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void> {
   const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
@@ -67,7 +68,7 @@ export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void>
       p.print('This question has been removed from the pack since the exam began; it is not scored.');
       return 'done';
     }
-    printQuestion(p, q, order);
+    printQuestion(p, q, order, true);
     const orders = questionOrders(q, order, state!.spec.seed);
     const bodies = q.type === 'case-study' ? q.parts : [q];
     const saved = state!.answers[index] ?? null;
@@ -76,7 +77,7 @@ export async function plainExam(p: LinePrompt, deps: SessionDeps): Promise<void>
       if (q.type === 'case-study') {
         p.print('');
         p.print(`Part ${k + 1} of ${bodies.length}${parts[k] !== null ? ' (answered; type a new answer or s to keep it)' : ''}:`);
-        printPart(p, body, orders[k] ?? []);
+        printPart(p, body, orders[k] ?? [], true);
       }
       for (;;) {
         const line = await p.ask('answer> ');

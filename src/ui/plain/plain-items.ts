@@ -2,7 +2,7 @@
 import type { Answer, Card, ChoiceBody, PartBody, Question } from '../../domain/pack/types.js';
 import { correctIndices, isChoice, rightItems, stemSaysHowMany } from '../../domain/pack/types.js';
 import { feedbackLines, partialCreditNote } from '../../domain/quiz/feedback.js';
-import { optionLetter, partOrder } from '../../domain/study/options.js';
+import { optionLetter } from '../../domain/study/options.js';
 import { toPlainText } from '../text/markdown-lite.js';
 import type { LinePrompt } from './line-prompt.js';
 
@@ -15,28 +15,26 @@ export function printCardBack(p: LinePrompt, card: Card): void {
   if (card.refs.length) p.print(`See: ${card.refs.join(' ')}`);
 }
 
-/** The orders a question is shown in: its own, or for a case study one per part. */
-export function questionOrders(q: Question, order: readonly number[], seed: number): number[][] {
-  return q.type === 'case-study' ? q.parts.map((_, k) => partOrder(q, k, seed)) : [[...order]];
-}
-
 /** A question of any type, with the line syntax its answer takes; a case study prints only its scenario. */
-export function printQuestion(p: LinePrompt, q: Question, order: readonly number[]): void {
+export function printQuestion(p: LinePrompt, q: Question, order: readonly number[], inExam = false): void {
   if (q.type === 'case-study') {
     p.print(`Case study (${q.parts.length} parts, answered in order):`);
     p.print(toPlainText(q.stem));
     return;
   }
-  printPart(p, q, order);
+  printPart(p, q, order, inExam);
 }
 
-/** One question body: stem, then what to choose from and how to answer. */
-export function printPart(p: LinePrompt, q: PartBody, order: readonly number[]): void {
+/**
+ * One question body: stem, then what to choose from and how to answer. In an exam `f` flags,
+ * so false is typed as a word (or 2).
+ */
+export function printPart(p: LinePrompt, q: PartBody, order: readonly number[], inExam = false): void {
   if (isChoice(q)) return printChoice(p, q, order);
   p.print(toPlainText(q.stem));
   switch (q.type) {
     case 'true-false':
-      p.print('True or false? Type t or f.');
+      p.print(inExam ? 'True or false? Type t or false (or 1 or 2; f flags the question).' : 'True or false? Type t or f.');
       return;
     case 'short-answer':
       p.print('Type your answer.');

@@ -9,13 +9,13 @@ import type { ProgressEvent } from '../../domain/progress/events.js';
 import { selectQuiz } from '../../domain/quiz/select-quiz.js';
 import { RATING_NAMES, type Rating } from '../../domain/scheduler/fsrs-adapter.js';
 import { answerQuestion, becameLeech, itemRecall, leechNotice, rateCard, ratingIntervals, setSuspended, undoReview, type StudyContext } from '../../domain/study/actions.js';
-import { optionOrder } from '../../domain/study/options.js';
+import { optionOrder, questionOrders } from '../../domain/study/options.js';
 import { cramOrder, nextStudyItem, studyCounts } from '../../domain/study/queue.js';
 import { seedFrom } from '../../domain/exam/create-exam.js';
 import type { SessionDeps } from '../session-deps.js';
 import { sessionSummary } from '../summary.js';
 import type { LinePrompt } from './line-prompt.js';
-import { printAnswerFeedback, printCardBack, printCardFront, printPart, printQuestion, questionOrders } from './plain-items.js';
+import { printAnswerFeedback, printCardBack, printCardFront, printPart, printQuestion } from './plain-items.js';
 
 type Step = 'next' | 'undo' | 'suspend' | 'quit';
 

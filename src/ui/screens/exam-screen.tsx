@@ -11,7 +11,8 @@
  *   1-8 a-h pick · n → next · p ← previous · f flag · m map · S review
  */
 import { useEffect, useReducer, useRef } from 'react';
-import { correctIndices, isChoice } from '../../domain/pack/types.js';
+import { correctIndices, isChoice, type Answer, type Question } from '../../domain/pack/types.js';
+import { questionOrders } from '../../domain/study/options.js';
 import { recordExamChange, recordExamDiscard, recordExamEnd, recordExamTime, type ExamContext } from '../../domain/exam/exam-actions.js';
 import { answeredCount, crossedWarning, examReducer, flaggedIndices, formatClock, startExam, timeLeftMs, unansweredIndices, type ExamAction, type ExamState } from '../../domain/exam/exam-reducer.js';
 import { reportMarkdown } from '../../domain/exam/report.js';
@@ -24,6 +25,8 @@ import type { ScreenKind } from '../keys/key-map.js';
 import { reportLines } from '../report-lines.js';
 import type { ScreenProps } from '../screen-props.js';
 import { layoutMarkdown, type Line, type Segment } from '../text/layout.js';
+import { bodiesOf, digit, draftAnswer, editorKind, erase, move, newDraft, nextPart, pick, toggle, typeText, withPart, type Draft, type Edit, type PartDraft } from './answer-draft.js';
+import { draftQuestionLines } from './answer-lines.js';
 import { questionLines } from './item-lines.js';
 
 type View = 'resume' | 'question' | 'map' | 'review' | 'report';
@@ -40,9 +43,17 @@ interface ExamUi {
   mapCursor: number;
   scroll: number;
   notice: string | undefined;
+  /** A question of another type than choice: the answer being built, and for which question. */
+  draft: Draft | null;
+  draftFor: number;
+  /** A text part: the keys type into its field (Esc leaves it, and the exam's keys work again). */
+  focused: boolean;
 }
 
 const kindOf = (view: View): ScreenKind => (view === 'resume' ? 'confirm' : view === 'question' ? 'exam' : view === 'map' ? 'exam-map' : view === 'review' ? 'exam-review' : 'report');
+
+/** Same answer? (Answers are plain data; a draft makes a new object for the same answer.) */
+const sameAnswer = (a: Answer | null | undefined, b: Answer | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenProps) {
   const ctx: ExamContext = { pack: deps.pack, port: deps.port, clock: deps.clock };
@@ -52,7 +63,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   // UI state lives in a ref that handlers read and write at once, so a burst of keys (m, 4,
   // Enter) acts on the view the previous key made, not on the last render's.
   const ui = useRef<ExamUi | null>(null);
-  if (!ui.current) ui.current = { view: deps.port.state.activeExam ? 'resume' : 'question', cursor: 0, typed: '', mapCursor: 0, scroll: 0, notice: undefined };
+  if (!ui.current) ui.current = { view: deps.port.state.activeExam ? 'resume' : 'question', cursor: 0, typed: '', mapCursor: 0, scroll: 0, notice: undefined, draft: null, draftFor: -1, focused: true };
   const u = ui.current;
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const set = (patch: Partial<ExamUi>) => {
@@ -82,6 +93,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   };
 
   const apply = (action: ExamAction) => {
+    if ((action.type === 'tick' || action.type === 'submit') && u.focused && u.draft) sync();
     const before = exam.current;
     if (!before) return;
     const after = examReducer(before, action);
@@ -123,13 +135,51 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     const keysNeeded = question ? correctIndices(question).length : 1;
     const answer = st?.answers[st.current];
     const picks = st && question && Array.isArray(answer) ? (answer as readonly number[]).map((k) => order.indexOf(k)).filter((p) => p >= 0) : [];
-    return { st, question, order, keysNeeded, picks, n: st?.spec.questionIds.length ?? 0 };
+    const typed: Question | undefined = found && !isChoice(found) ? found : undefined;
+    const orders = st && typed ? questionOrders(typed, order, st.spec.seed) : [];
+    if (st && typed && (u.draftFor !== st.current || !u.draft)) {
+      // Arriving at the question: its draft from the answer saved, and a text field ready to type in.
+      u.draft = newDraft(typed, orders, answer ?? null);
+      u.draftFor = st.current;
+      u.focused = true;
+    }
+    const draft = typed ? u.draft : null;
+    const body = typed && draft ? bodiesOf(typed)[draft.part] : undefined;
+    return { st, question, order, keysNeeded, picks, n: st?.spec.questionIds.length ?? 0, typed, orders, draft, body, partOrder: draft ? (orders[draft.part] ?? []) : [] };
+  };
+  /** The keys' screen: a question of another type has the kind of the part being answered. */
+  const screenKind = (): ScreenKind => {
+    if (u.view !== 'question') return kindOf(u.view);
+    const { body } = current();
+    if (!body) return 'exam';
+    const kind = editorKind(body);
+    return kind === 'options' ? 'exam' : kind === 'text' ? (u.focused ? 'exam-typing' : 'exam-typed') : kind === 'matching' ? 'exam-matching' : 'exam-ordering';
+  };
+  /** Saves the draft's answer when it differs from the one saved (typing is saved as the field is left). */
+  const sync = () => {
+    const { st, typed, draft, orders } = current();
+    if (!st || !typed || !draft || u.view !== 'question') return;
+    const answer = draftAnswer(typed, draft, orders);
+    if (!sameAnswer(answer, st.answers[st.current])) apply({ type: 'set-answer', answer });
+  };
+  /** Applies an edit to the part on screen; false when the question has no draft. */
+  const editExam = (fn: (body: NonNullable<ReturnType<typeof current>['body']>, part: PartDraft, order: readonly number[]) => Edit, save = true): boolean => {
+    const { draft, body, partOrder } = current();
+    if (!draft || !body || u.view !== 'question') return false;
+    const e = fn(body, draft.parts[draft.part]!, partOrder);
+    u.draft = withPart(draft, e.draft);
+    if (e.message) keys.say(e.message);
+    if (save) sync();
+    rerender();
+    return true;
   };
   const go = (index: number) => {
+    sync();
     apply({ type: 'go-to', index });
     set({ cursor: 0, view: 'question' });
   };
   const leave = (code: number | null) => {
+    sync();
     if (exam.current && !record.current) recordExamTime(ctx, exam.current);
     if (code === null) nav.back();
     else nav.exit(code);
@@ -148,7 +198,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     return go(k - 1);
   };
 
-  const keys = useScreenKeys(() => kindOf(u.view), active, nav, {
+  const keys = useScreenKeys(screenKind, active, nav, {
     yes: () => {
       const saved = deps.port.state.activeExam!;
       exam.current = startExam(saved.spec, deps.clock.now().getTime(), saved);
@@ -165,44 +215,77 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     pick: (m) => {
       const { order, keysNeeded, picks } = current();
       const position = /\d/.test(m.input) ? Number(m.input) - 1 : m.input.charCodeAt(0) - 97;
+      if (editExam((b, d, o) => pick(b, d, position, o))) return;
       if (position >= order.length) return keys.say(`There are ${order.length} options.`);
       if (keysNeeded > 1 && !picks.includes(position) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}: unpick one first.`);
       u.cursor = position;
       apply({ type: 'select-option', position, multiple: keysNeeded > 1 });
     },
     toggle: () => {
+      if (editExam(toggle)) return;
       const { keysNeeded, picks } = current();
       if (keysNeeded > 1 && !picks.includes(u.cursor) && picks.length >= keysNeeded) return keys.say(`Choose at most ${keysNeeded}.`);
       apply({ type: 'select-option', position: u.cursor, multiple: keysNeeded > 1 });
     },
     up: (m) => {
+      if (editExam((b, d, o) => move(b, d, -1, o))) return;
       if (u.view === 'question') set({ cursor: Math.max(0, u.cursor - 1) });
       else if (u.view === 'map') set({ mapCursor: Math.max(0, u.mapCursor - 10) });
       else set({ scroll: Math.max(0, Math.min(u.scroll, reportScroll.current.max) - (m.pageJump ? reportScroll.current.page : 1)) });
     },
     down: (m) => {
+      if (editExam((b, d, o) => move(b, d, 1, o))) return;
       const { order, n } = current();
       if (u.view === 'question') set({ cursor: Math.min(order.length - 1, u.cursor + 1) });
       else if (u.view === 'map') set({ mapCursor: Math.min(n - 1, u.mapCursor + 10) });
       else set({ scroll: Math.min(reportScroll.current.max, u.scroll + (m.pageJump ? reportScroll.current.page : 1)) });
     },
+    type: (m) => {
+      // `?` on an empty field shows the keys (typed anywhere else, it is text).
+      if (m.input === '?' && u.draft?.parts[u.draft.part]?.text === '') return nav.push({ name: 'help', screen: screenKind() });
+      editExam((_b, d) => typeText(d, m.input), false);
+    },
+    erase: () => {
+      if (u.view === 'question') return void editExam(erase, screenKind() !== 'exam-typing');
+      return set({ typed: u.typed.slice(0, -1) });
+    },
+    part: () => {
+      const { typed, draft } = current();
+      if (typed?.type !== 'case-study' || !draft) return keys.say('Tab moves between the parts of a case study; this question has one part.');
+      sync();
+      u.draft = nextPart(draft);
+      u.focused = true;
+      rerender();
+    },
+    blur: () => {
+      sync();
+      set({ focused: false });
+    },
+    focus: () => set({ focused: true }),
     next: () => {
       const { st, n } = current();
       if (u.view === 'map') return set({ mapCursor: Math.min(n - 1, u.mapCursor + 1) });
+      sync();
       if (st && st.current === n - 1) return set({ view: 'review', typed: '' });
       u.cursor = 0;
       apply({ type: 'next' });
     },
     previous: () => {
       if (u.view === 'map') return set({ mapCursor: Math.max(0, u.mapCursor - 1) });
+      sync();
       u.cursor = 0;
       apply({ type: 'previous' });
     },
     flag: () => apply({ type: 'toggle-flag' }),
-    map: () => set({ view: 'map', mapCursor: exam.current?.current ?? 0, typed: '' }),
-    review: () => set({ view: 'review', typed: '' }),
-    digit: (m) => set({ typed: (u.typed + m.input).slice(-3) }),
-    erase: () => set({ typed: u.typed.slice(0, -1) }),
+    map: () => {
+      sync();
+      set({ view: 'map', mapCursor: exam.current?.current ?? 0, typed: '' });
+    },
+    review: () => {
+      sync();
+      set({ view: 'review', typed: '' });
+    },
+    digit: (m) => (u.view === 'question' ? void editExam((b, d, o) => digit(b, d, m.input, o)) : set({ typed: (u.typed + m.input).slice(-3) })),
     submit: () => {
       if (u.view === 'map') return u.typed ? typedJump() : go(u.mapCursor);
       if (u.view === 'review') {
@@ -221,7 +304,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
   });
 
   const width = columns - 1;
-  const { st: state, question, order, picks, n } = current();
+  const { st: state, question, order, picks, n, typed, orders, draft } = current();
   let body: Line[] = [];
   let status: Line = [];
   let bodyScroll = u.scroll;
@@ -244,6 +327,11 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
       body = laid.lines;
       const height = bodyHeight(rows, message !== undefined);
       bodyScroll = laid.cursorLine >= height - 1 ? laid.cursorLine - height + 2 : 0;
+    } else if (u.view === 'question' && typed && draft) {
+      const laid = draftQuestionLines(deps.pack, typed, orders, draft, width, `Question ${state.current + 1}${state.flags[state.current] ? ' ⚑ flagged' : ''}`, u.focused);
+      body = laid.lines;
+      const height = bodyHeight(rows, message !== undefined);
+      bodyScroll = laid.cursorLine >= height - 1 ? laid.cursorLine - height + 2 : 0;
     } else if (u.view === 'question') {
       body = [[{ text: 'This question has been removed from the pack since the exam began; it is not scored. Press n for the next one.' }]];
     } else if (u.view === 'map') {
@@ -262,7 +350,7 @@ export function ExamScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
       ];
     }
   }
-  return <Frame title={`${deps.pack.title} · exam`} status={status} body={body} screen={kindOf(u.view)} theme={theme} columns={columns} rows={rows} scroll={bodyScroll} message={message} />;
+  return <Frame title={`${deps.pack.title} · exam`} status={status} body={body} screen={screenKind()} theme={theme} columns={columns} rows={rows} scroll={bodyScroll} message={message} />;
 }
 
 /** The question map: ten to a row; answered, unanswered, flagged and current at a glance. */

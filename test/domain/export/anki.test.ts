@@ -6,8 +6,10 @@ import { parseAnki } from '../../../src/domain/import/anki.js';
 import type { Card, ChoiceQuestion as Question, Pack } from '../../../src/domain/pack/types.js';
 import { CONTROL_CHARS } from '../../../src/domain/text/control-chars.js';
 import { loadPack } from '../../../src/store/pack/load-pack.js';
-import { BUNDLED_PACK } from '../../helpers/run-cli.js';
-import { choiceQuestions } from '../../../src/domain/pack/types.js';
+import { BUNDLED_PACK, FIXTURES } from '../../helpers/run-cli.js';
+import { isChoice } from '../../../src/domain/pack/types.js';
+import { questionNoteFields } from '../../../src/domain/export/question-fields.js';
+import { join } from 'node:path';
 
 const source = { file: 'items.yaml', line: 1, column: 1, path: 'cards[0]' };
 
@@ -129,7 +131,59 @@ describe('exportAnki', () => {
     expect(warnings).toEqual([]);
     expect(items.map((i) => (i.kind === 'card' ? { front: i.front, back: i.back, topic: i.topic, tags: i.tags ?? [] } : {}))).toEqual([
       ...bundled.cards.map((c) => ({ front: c.front.trim(), back: withRefs(c.back.trim(), c.refs), topic: c.topic, tags: [...c.tags] })),
-      ...choiceQuestions(bundled).map((q) => ({ front: questionFront(q), back: withRefs(questionBack(q), q.refs), topic: q.topic, tags: [...q.tags] })),
+      ...bundled.questions.map((q) => {
+        if (isChoice(q)) return { front: questionFront(q), back: withRefs(questionBack(q), q.refs), topic: q.topic, tags: [...q.tags] };
+        const [stem, options, answer, why] = questionNoteFields(q);
+        return { front: [stem, options].filter(Boolean).join('\n\n'), back: withRefs([answer, why].filter(Boolean).join('\n\n'), q.refs), topic: q.topic, tags: [...q.tags] };
+      }),
     ]);
+    expect(items).toHaveLength(bundled.cards.length + bundled.questions.length);
+  });
+});
+
+describe('every question type in an Anki export', () => {
+  it('puts what to choose from on the front and the key with every why on the back', async () => {
+    const loaded = await loadPack(join(FIXTURES, 'qtypes-packs', 'qtypes'));
+    if (!loaded.ok) throw new Error('the qtypes fixture does not load');
+    const { items, warnings } = parseAnki(exportAnki(loaded.pack));
+    expect(warnings).toEqual([]);
+    const byStem = (start: string) => {
+      const found = items.find((i) => i.kind === 'card' && i.front.startsWith(start));
+      if (!found || found.kind !== 'card') throw new Error(`no note starting "${start}"`);
+      // Hard breaks (a backslash at the end of a line) read as plain line ends here.
+      const plain = (t: string) => t.replace(/\\\n/g, '\n');
+      return { front: plain(found.front), back: plain(found.back) };
+    };
+    const tf = byStem('The worker daemon deletes a message');
+    expect(tf.front).toContain('True or false?');
+    expect(tf.back).toMatch(/^Answer: True\n\nTrue: A 200 response tells the daemon[^]*False: It does delete it/);
+    const sa = byStem('What is the name of the file');
+    expect(sa.back).toMatch(/^Answer: Dockerrun\.aws\.json \| dockerrun\*json/);
+    expect(byStem('What is the default visibility timeout').back).toMatch(/^Answer: 30\n\nA new queue has a visibility timeout of 30 seconds\./);
+    const match = byStem('Match each event source');
+    // The four right items are on the front (distractor included), shuffled, each once.
+    for (const right of ['Asynchronous', 'Event source mapping (polling)', 'Synchronous', 'Scheduled batch']) expect(match.front).toMatch(new RegExp(`\\d\\) ${right.replace(/[()]/g, '\\$&')}(\n|$)`));
+    const pairs = [...match.back.matchAll(/([A-C])\) (.+?) → (\d)\) (.+)/g)].map((m) => [m[2], m[4]]);
+    expect(pairs).toEqual([['Amazon S3 event notification', 'Asynchronous'], ['Amazon SQS queue', 'Event source mapping (polling)'], ['Amazon API Gateway REST API', 'Synchronous']]);
+    // Each pair's number on the back is the right item's number on the front.
+    for (const m of match.back.matchAll(/→ (\d)\) (.+)/g)) expect(match.front).toContain(`${m[1]}) ${m[2]}`);
+    const order = byStem("Put the worker daemon's handling");
+    const shown = [...order.front.matchAll(/^(\d)\) (.+)$/gm)].map((m) => m[2]);
+    expect(shown).toHaveLength(4);
+    expect(shown[0]).not.toBe('The daemon reads a message from the SQS queue.');
+    const key = /^Answer: ([\d, ]+)/.exec(order.back)![1]!.split(', ').map(Number);
+    expect(key.map((n) => shown[n - 1])).toEqual(['The daemon reads a message from the SQS queue.', 'The daemon posts the message body to the application over HTTP.', 'The application answers 200 OK.', 'The daemon deletes the message from the queue.']);
+    const cs = byStem('A team runs an Elastic Beanstalk worker environment');
+    expect(cs.front).toContain('**Part 1**: The dead-letter queue is configured');
+    expect(cs.front).toContain('**Part 3**: Which response code makes the daemon delete the message?\nA) 200 OK\nB) 500 Internal Server Error');
+    expect(cs.back).toMatch(/\*\*Part 1\*\*: Answer: True[^]*\*\*Part 2\*\*: Answer: 3[^]*\*\*Part 3\*\*: Answer: A\n/);
+  });
+
+  it('escapes pack text as HTML in every type', () => {
+    const tf = { kind: 'question', id: 'tf', topic: 'basics', type: 'true-false', stem: 'Is <b>this</b> & that bold?', answer: false, whyFalse: 'It is <script>text</script>.', tags: [], refs: [], source, hash: 'h' } as const;
+    const text = exportAnki({ ...pack([]), questions: [tf] });
+    expect(text).toContain('Is &lt;b&gt;this&lt;/b&gt; &amp; that bold?');
+    expect(text).toContain('It is &lt;script&gt;text&lt;/script&gt;.');
+    expect(text).not.toContain('<script>');
   });
 });

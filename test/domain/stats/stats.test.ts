@@ -4,6 +4,8 @@ import { newCardState, schedule } from '../../../src/domain/scheduler/fsrs-adapt
 import { nextAction } from '../../../src/domain/stats/next-action.js';
 import { computeStats, guessRate } from '../../../src/domain/stats/stats.js';
 import { utcOffset } from '../../../src/domain/time/day.js';
+import { loadPack } from '../../../src/store/pack/load-pack.js';
+import { FIXTURES } from '../../helpers/run-cli.js';
 import { blueprintPack, card } from '../../helpers/packs.js';
 
 const pack = blueprintPack([4, 4, 4, 4, 4, 4]);
@@ -64,5 +66,24 @@ describe('stats', () => {
     expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, s)).toMatchObject({ kind: 'quiz', topic: 'd0-t0' });
     const noQuestions = computeStats({ ...pack, questions: [] }, emptyProgress(), now, utcOffset);
     expect(nextAction({ due: 0, newToday: 0, unseen: 0, plan: null }, noQuestions).kind).toBe('study');
+  });
+});
+
+describe('leeches of other question types', () => {
+  it('name their wrong answers in words: the pair, the order, the text typed, a case study part', async () => {
+    const loaded = await loadPack(`${FIXTURES}/qtypes-packs/qtypes`);
+    if (!loaded.ok) throw new Error('the qtypes fixture does not load');
+    const state = emptyProgress();
+    const leech = { kind: 'question' as const, card: null, seen: 9, correct: 1, recent: 0.1, suspended: { reason: 'leech' as const, at: now.toISOString() } };
+    for (const id of ['match-invocation', 'order-worker', 'sa-dockerrun', 'case-worker']) state.items[id] = leech;
+    state.misconceptions = { 'match-invocation#m1>2': 5, 'order-worker#o2-1-3-4': 4, 'sa-dockerrun#=dockerfile': 3, 'case-worker#p1/=4': 2 };
+    const leeches = computeStats(loaded.pack, state, now, utcOffset).suspended.leeches;
+    const answers = Object.fromEntries(leeches.map((l) => [l.item, l.misconceptions.map((m) => `${m.answer} ×${m.times}`)]));
+    expect(answers).toEqual({
+      'match-invocation': ['paired Amazon SQS queue with Synchronous ×5'],
+      'order-worker': ['ordered The daemon posts the message body to the application over HTTP. > The daemon reads a message from the SQS queue. > The application answers 200 OK. > The daemon deletes the message from the queue. ×4'],
+      'sa-dockerrun': ['typed "dockerfile" ×3'],
+      'case-worker': ['typed "4" ×2'],
+    });
   });
 });
