@@ -5,10 +5,12 @@
  * states, answers, exam results) cost about twice as much as the rest of `stats` on a log of
  * 100,000 reviews (bench/stats-model.mjs). A line that lacks what the model reads is skipped.
  */
+import type { ProgressEvent } from '../../domain/progress/events.js';
 import { compareEvents } from '../../domain/progress/order.js';
 import type { ModelAnswer, ModelEvent } from '../../domain/scheduler/optimizer.js';
 import { nodeFs } from '../progress/file-system.js';
 import { readLogs, unionEvents } from '../progress/log-lines.js';
+import { eventSchema } from '../progress/progress-schema.js';
 
 const MODES = new Set<unknown>(['study', 'quiz', 'exam', 'cram']);
 const RATINGS = new Set<unknown>([1, 2, 3, 4]);
@@ -54,4 +56,9 @@ export function modelEvent(value: unknown): ModelEvent {
 
 export function readModelEvents(dir: string): ModelEvent[] {
   return unionEvents(readLogs(nodeFs, dir, modelEvent)).sort(compareEvents);
+}
+
+/** Every event of the pack's logs, each validated whole (for an export of the history). */
+export function readPackEvents(dir: string): ProgressEvent[] {
+  return unionEvents(readLogs(nodeFs, dir, (value) => eventSchema.parse(value) as ProgressEvent)).sort(compareEvents);
 }
