@@ -40,6 +40,20 @@ function numberOf(printed: string, text: string): string {
   return /^(\d+)\)/.exec(line)![1]!;
 }
 
+/** Which part of the fixture's 3-part case study a prompt asks for (1 to 3), or 0 outside it. */
+function casePartTracker(): (printed: string) => number {
+  let left = 0;
+  return (printed) => {
+    if (printed.includes('Case study (3 parts')) left = 3;
+    if (left === 0) return 0;
+    left -= 1;
+    return 3 - left;
+  };
+}
+
+/** The shown number of an option of the case study's third part (a choice). */
+const part3Number = (printed: string, text: string) => numberOf(printed.slice(printed.lastIndexOf('Part 3 of 3')), text);
+
 const STEPS = ['The daemon reads a message from the SQS queue.', 'The daemon posts the message body to the application over HTTP.', 'The application answers 200 OK.', 'The daemon deletes the message from the queue.'];
 
 describe('a mock exam with every question type (plain mode)', () => {
@@ -48,16 +62,13 @@ describe('a mock exam with every question type (plain mode)', () => {
     const packs = qtypesPacks();
     const s = startPiped(['exam', '--packs-dir', packs, '--pack', 'qtypes', '--seed', '11', '--plain'], { dataDir: data });
     const next = prompter(s);
-    let partsLeft = 0;
+    const casePart = casePartTracker();
     for (let asked = 0; asked < 9; asked += 1) {
       const printed = await next();
-      if (partsLeft > 0 || printed.includes('Case study (3 parts')) {
-        // The case study: part 1 true-false right, part 2 numerical right, part 3 choice wrong.
-        if (printed.includes('Case study (3 parts')) partsLeft = 3;
-        const part = 4 - partsLeft;
-        partsLeft -= 1;
-        s.writeLine(part === 1 ? 't' : part === 2 ? '3' : numberOf(printed.slice(printed.lastIndexOf('Part 3 of 3')), '500 Internal Server Error'));
-      } else if (printed.includes('Which port does the worker daemon')) s.writeLine('1'); // right
+      const part = casePart(printed);
+      // The case study: part 1 true-false right, part 2 numerical right, part 3 choice wrong.
+      if (part) s.writeLine(part === 1 ? 't' : part === 2 ? '3' : part3Number(printed, '500 Internal Server Error'));
+      else if (printed.includes('Which port does the worker daemon')) s.writeLine('1'); // right
       else if (printed.includes('True or false? Type t or false (or 1 or 2; f flags the question).')) {
         // f flags in an exam; false is typed out.
         s.writeLine('f');
@@ -102,15 +113,13 @@ describe('misconceptions of typed, paired and ordered answers', () => {
     const packs = qtypesPacks();
     const s = startPiped(['quiz', '--packs-dir', packs, '--pack', 'qtypes', '--seed', '4', '--count', '7', '--plain'], { dataDir: data });
     const next = prompter(s);
-    let partsLeft = 0;
+    const casePart = casePartTracker();
     for (let asked = 0; asked < 9; asked += 1) {
       const printed = await next();
-      if (partsLeft > 0 || printed.includes('Case study (3 parts')) {
-        if (printed.includes('Case study (3 parts')) partsLeft = 3;
-        const part = 4 - partsLeft;
-        partsLeft -= 1;
-        s.writeLine(part === 1 ? 't' : part === 2 ? '4' : numberOf(printed.slice(printed.lastIndexOf('Part 3 of 3')), '200 OK'));
-      } else if (printed.includes('Which port does the worker daemon')) s.writeLine('2');
+      const part = casePart(printed);
+      // The case study: part 2 wrong (4 where 3 is right).
+      if (part) s.writeLine(part === 1 ? 't' : part === 2 ? '4' : part3Number(printed, '200 OK'));
+      else if (printed.includes('Which port does the worker daemon')) s.writeLine('2');
       else if (printed.includes('True or false? Type t or f.')) s.writeLine('f');
       else if (printed.includes('Type your answer.')) s.writeLine('Dockerfile.JSON');
       else if (printed.includes('Type a number.')) s.writeLine('60');

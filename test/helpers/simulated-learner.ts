@@ -5,6 +5,7 @@
  */
 import { createEmptyCard, default_w, fsrs, Rating as R, type Card } from 'ts-fsrs';
 import type { NewEvent } from '../../src/domain/progress/events.js';
+import { randomSource } from '../../src/domain/random.js';
 import { newCardState, schedule, type CardState, type Rating } from '../../src/domain/scheduler/fsrs-adapter.js';
 import type { ModelReview } from '../../src/domain/scheduler/optimizer.js';
 
@@ -20,16 +21,8 @@ export const TRUE_W: number[] = (() => {
   return w;
 })();
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The program's own seeded generator (mulberry32), so a simulated history is drawn as the app draws. */
+export const mulberry32 = randomSource;
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
