@@ -145,3 +145,52 @@ describe('misconceptions of typed, paired and ordered answers', () => {
     expect(text).toContain('paired Amazon SQS queue with Scheduled batch');
   });
 });
+
+describe('study with every question type (plain mode)', () => {
+  it('introduces each type as a new item, rates it from the result, and schedules it', async () => {
+    const data = tempDir();
+    const packs = qtypesPacks();
+    const s = startPiped(['study', '--packs-dir', packs, '--pack', 'qtypes', '--plain'], { dataDir: data });
+    const next = prompter(s);
+    const casePart = casePartTracker();
+    const answered = new Set<string>();
+    for (let asked = 0; asked < 9; asked += 1) {
+      const printed = await next();
+      const part = casePart(printed);
+      if (part) {
+        answered.add('case-study');
+        s.writeLine(part === 1 ? 't' : part === 2 ? '3' : part3Number(printed, '200 OK'));
+      } else if (printed.includes('Which port does the worker daemon')) {
+        answered.add('choice');
+        s.writeLine('1');
+      } else if (printed.includes('True or false? Type t or f.')) {
+        answered.add('true-false');
+        s.writeLine('t');
+      } else if (printed.includes('Type your answer.')) {
+        answered.add('short-answer');
+        s.writeLine('dockerrun.aws.json');
+      } else if (printed.includes('Type a number.')) {
+        answered.add('numerical');
+        s.writeLine('30');
+      } else if (printed.includes('Put these steps in order:')) {
+        answered.add('ordering');
+        s.writeLine(STEPS.map((t) => numberOf(printed, t)).join(','));
+      } else if (printed.includes('Match each left item')) {
+        answered.add('matching');
+        s.writeLine(`a-${numberOf(printed, 'Asynchronous')},b-${numberOf(printed, 'Event source mapping (polling)')},c-${numberOf(printed, 'Synchronous')}`);
+      } else throw new Error(`an unexpected prompt:\n${printed}`);
+    }
+    expect([...answered].sort()).toEqual(['case-study', 'choice', 'matching', 'numerical', 'ordering', 'short-answer', 'true-false']);
+    s.writeLine('q');
+    s.end();
+    const result = await s.exited;
+    expect(result.code).toBe(0);
+    // Every answer was right, so each feedback said so.
+    expect(result.stdout.match(/(^|answer> )correct$/gm)).toHaveLength(7);
+    const stats = JSON.parse((await runCli(['stats', '--json', '--packs-dir', packs, '--pack', 'qtypes'], { env: { EXAMDRILL_DATA_DIR: data } })).stdout) as { reviews: { total: number; today: number }; due: { now: number } };
+    expect(stats.reviews.total).toBe(7);
+    // Rated Good from a right answer: in their learning steps, none due this very minute.
+    expect(stats.due.now).toBe(0);
+  });
+});
+

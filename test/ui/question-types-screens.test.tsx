@@ -85,6 +85,26 @@ describe('short answer and numerical', () => {
   });
 });
 
+describe('study (scheduled) with the other types', () => {
+  it('rates a typed answer from its result and schedules it; the next new item follows', async () => {
+    const port = memoryPort();
+    const s = renderScreen({ name: 'study', mode: 'study' }, { pack: only('num-timeout', 'tf-visibility'), port, options: { seed: 7 } });
+    await s.waitFor(/Type a number|True or false\?/);
+    if (s.frame().includes('Type a number')) {
+      await s.press('3');
+      await s.press('0');
+    } else await s.press('a');
+    await s.press(keys.enter);
+    await s.waitFor(' correct ');
+    const review = port.events.find((e) => e.type === 'review');
+    expect(review).toMatchObject({ mode: 'study', rating: 3, correct: true });
+    expect(review && 'after' in review && review.after).toBeTruthy();
+    await s.press(keys.enter);
+    await s.waitFor(/Type a number|True or false\?/);
+    expect(s.frame()).toMatch(/due \d+ · new \d+/);
+  });
+});
+
 describe('matching', () => {
   it('pairs each left item with a number, moves on to the next unpaired, scores per pair', async () => {
     const p = only('match-invocation');
