@@ -79,4 +79,16 @@ describe('examdrill optimize', () => {
     expect(run.stdout).toBe('');
     expect((await settingsOf(dir)).parameters).toBeNull();
   });
+
+  it('says so, in two lines, where the optimizer cannot load (no build of the binding for the platform), changing nothing', async () => {
+    const dir = await machine(reviewEvents(simulate({ items: 100, perItem: 5, seed: 4 })));
+    const run = await runCli(['optimize', '--pack', PACK], { env: { ...env(dir), EXAMDRILL_FSRS_BINDING: '/nonexistent/fsrs-binding.node.js' } });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^examdrill: the FSRS optimizer is not available on ${process.platform}-${process.arch}: @open-spaced-repetition/binding has no build for it \\(.*fsrs-binding`));
+    expect(lines[1]).toBe('Nothing was changed: the schedule keeps the default FSRS-6 parameters. Fitting runs on Linux x64 (copy your progress there with `examdrill progress export`).');
+    expect(run.stdout).toBe('');
+    expect((await settingsOf(dir)).parameters).toBeNull();
+  });
 });

@@ -10,8 +10,40 @@ import type { ModelScore, OptimizerItem, OptimizerPort } from '../../domain/sche
 
 type Binding = typeof BindingModule;
 
-let binding: Promise<Binding> | undefined;
-const load = (): Promise<Binding> => (binding ??= import('@open-spaced-repetition/binding').then((m) => ((m as { default?: Binding }).default ?? m) as Binding));
+/**
+ * The optimizer cannot run here: @open-spaced-repetition/binding has no build for this platform
+ * (0.5.0 publishes linux-x64 only; its darwin, win32, linux-arm64 and wasm32-wasi packages are
+ * missing from the registry). Nothing else needs the binding: it is loaded only by `optimize`.
+ */
+export class OptimizerUnavailable extends Error {
+  constructor(
+    readonly platform: string,
+    /** Why the load failed, in one line. */
+    readonly reason: string,
+  ) {
+    super(`the FSRS optimizer is not available on ${platform}`);
+  }
+}
+
+/** The binding's package; `EXAMDRILL_FSRS_BINDING` may name another module (optimize.ts). */
+export const BINDING_PACKAGE = '@open-spaced-repetition/binding';
+
+/** Loads the binding from `specifier` once; a failure is an OptimizerUnavailable (and is tried again next time). */
+function loader(specifier: string): () => Promise<Binding> {
+  let binding: Promise<Binding> | undefined;
+  return () =>
+    (binding ??= (async () => {
+      try {
+        const m = (await import(specifier)) as Binding & { default?: Binding };
+        const b = m.default ?? m;
+        if (typeof b.computeParameters !== 'function' || typeof b.FSRSBinding !== 'function') throw new Error(`${specifier} is not the FSRS binding (no computeParameters)`);
+        return b;
+      } catch (e) {
+        binding = undefined;
+        throw new OptimizerUnavailable(`${process.platform}-${process.arch}`, e instanceof Error ? e.message.split('\n')[0]! : String(e));
+      }
+    })());
+}
 
 /** The items as plain arrays of [rating, deltaT] pairs, which cross to a worker cheaply. */
 const plain = (items: readonly OptimizerItem[]): number[][][] => items.map((item) => item.map((r) => [r.rating, r.deltaT]));
@@ -35,10 +67,18 @@ b.computeParameters(items, {
 }).then((w) => parentPort.postMessage({ type: 'done', w: Array.from(w) }), (e) => parentPort.postMessage({ type: 'error', message: String(e && e.message || e) }));
 `;
 
-export const bindingOptimizer: OptimizerPort = {
+/**
+ * The optimizer on the binding loaded from `specifier` (a package name or a file path): for
+ * another build of the binding, made for a platform the package does not cover.
+ */
+export function bindingOptimizerFrom(specifier: string): OptimizerPort {
+  const load = loader(specifier);
+  return {
   async fit(items, onProgress) {
+    // Loaded here first, so a platform without the binding is refused before a worker starts.
+    await load();
     const { Worker } = await import('node:worker_threads');
-    const path = createRequire(import.meta.url).resolve('@open-spaced-repetition/binding');
+    const path = createRequire(import.meta.url).resolve(specifier);
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { binding: path, items: plain(items) } });
       let done = false;
@@ -61,4 +101,7 @@ export const bindingOptimizer: OptimizerPort = {
     const { logLoss, rmseBins } = model.evaluate(toBinding(b, items));
     return { logLoss, rmseBins };
   },
-};
+  };
+}
+
+export const bindingOptimizer: OptimizerPort = bindingOptimizerFrom(BINDING_PACKAGE);
