@@ -23,7 +23,8 @@ function optionItem(o: OptionSpec): string {
 }
 
 function commandSection(c: CommandSpec): string {
-  const lines = ['.TP', `\\fB${roff(c.usage)}\\fR`, roff(c.summary[0]!.toUpperCase() + c.summary.slice(1) + '.')];
+  // The usage line left-adjusted (.na), so one that wraps keeps single spaces; the rest justified (.ad).
+  const lines = ['.TP', '.na', `\\fB${roff(c.usage)}\\fR`, '.ad', roff(c.summary[0]!.toUpperCase() + c.summary.slice(1) + '.')];
   if (c.details) lines.push('.IP', roff(c.details));
   const own = c.options.filter((o) => !['help', 'data-dir', 'packs-dir', 'no-color'].includes(o.name));
   if (own.length) lines.push('.RS', ...own.map(optionItem), '.RE');

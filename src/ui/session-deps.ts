@@ -2,6 +2,7 @@
  * What a study, quiz or exam session needs, handed in by the CLI: the pack, the learner's
  * progress (through an interface, never the lowdb class), the clock and the options.
  */
+import type { ModelEvent } from '../domain/scheduler/optimizer.js';
 import type { Pack } from '../domain/pack/types.js';
 import type { Clock, ProgressPort } from '../domain/ports.js';
 
@@ -33,4 +34,6 @@ export interface SessionDeps {
   /** Writes the progress snapshot now (before exiting). */
   readonly save: () => Promise<void>;
   readonly colour: boolean;
+  /** The pack's progress events from every device's log (for the model check in stats). */
+  readonly readEvents: () => readonly ModelEvent[];
 }

@@ -5,6 +5,7 @@
 import type { WhatIf } from '../domain/stats/what-if.js';
 import { readinessCheckText, readinessValue } from './readiness-text.js';
 import type { StatsReport } from '../domain/stats/stats.js';
+import type { ModelCheck } from '../domain/scheduler/model-check.js';
 import { blockBar } from '../domain/exam/report.js';
 import { layoutMarkdown, type Line, type Segment } from './text/layout.js';
 
@@ -77,6 +78,35 @@ export function statsLines(s: StatsReport, width: number): Line[] {
     weeks[i % 7]!.push({ text: `${SHADES[level]}${SHADES[level]}`, role: level ? 'good' : 'dim' }, { text: ' ' });
   });
   for (const w of weeks) out.push(w);
+  return out;
+}
+
+/**
+ * The memory model section: parameters in use, log loss and RMSE(bins) on this learner's
+ * history, and the calibration as paired bars per bin (predicted, then observed, with counts).
+ */
+export function modelLines(m: ModelCheck, width: number): Line[] {
+  const out: Line[] = [[{ text: 'Memory model: how well it predicts you', role: 'heading', bold: true }]];
+  const inUse = m.parameters === 'default' ? 'default (FSRS-6)' : `fitted on ${m.parameters.fittedAt.slice(0, 10)} from ${m.parameters.reviews} reviews (examdrill optimize)`;
+  out.push([{ text: `Parameters: ${inUse}.` }]);
+  if (m.logLoss === null || m.rmseBins === null) {
+    out.push([{ text: `Not enough reviews yet (${m.reviews}): the model is checked on reviews of items you had seen on an earlier day.`, role: 'dim' }]);
+    return out;
+  }
+  out.push([{ text: `Log loss ${m.logLoss.toFixed(4)}, RMSE over the 10 bins ${m.rmseBins.toFixed(4)}, on ${m.reviews} reviews (lower is better).` }]);
+  const barWidth = Math.max(10, Math.min(30, width - 40));
+  out.push([{ text: 'predicted recall  bars: predicted / observed            reviews', role: 'dim' }]);
+  for (const b of m.calibration) {
+    const label = `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`.padEnd(8);
+    if (b.count === 0) {
+      out.push([{ text: `${label}  `, role: 'dim' }, { text: 'no reviews', role: 'dim' }]);
+      continue;
+    }
+    const gap = Math.abs((b.predicted ?? 0) - (b.observed ?? 0));
+    out.push([{ text: `${label}  ` }, { text: blockBar(b.predicted ?? 0, barWidth), role: 'accent' }, { text: ` ${pct(b.predicted).padStart(4)} predicted` }, { text: `  ${String(b.count).padStart(6)}`, role: 'dim' }]);
+    out.push([{ text: `${''.padEnd(8)}  ` }, { text: blockBar(b.observed ?? 0, barWidth), role: gap <= 0.05 ? 'good' : gap <= 0.15 ? 'warn' : 'bad' }, { text: ` ${pct(b.observed).padStart(4)} observed` }]);
+  }
+  out.push(...layoutMarkdown('Each bin holds the reviews whose predicted recall fell in it; a well-fitted model has the two bars of each bin about equal. See docs/stats.md.', width, { role: 'dim' }));
   return out;
 }
 

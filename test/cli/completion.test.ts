@@ -86,7 +86,7 @@ describe('the man page, drawn from the command table', () => {
     for (const c of COMMANDS.filter((c) => c.name !== 'home')) expect(page).toContain(`\\fB${c.usage.replaceAll('\\', '\\e').replaceAll('-', '\\-')}\\fR`);
     expect(page).toContain('\\fB\\-\\-mistakes\\fR');
     // No text line starts with a dot or a quote that is not a request.
-    for (const line of page.split('\n')) if (/^[.']/.test(line)) expect(line).toMatch(/^\.(TH|SH|TP|IP|PP|RS|RE|B|I)\b/);
+    for (const line of page.split('\n')) if (/^[.']/.test(line)) expect(line).toMatch(/^\.(TH|SH|TP|IP|PP|RS|RE|B|I|na|ad)\b/);
     expect(page).not.toMatch(/(?<!\\)-(?=-)/);
   });
 
@@ -97,5 +97,7 @@ describe('the man page, drawn from the command table', () => {
     const man = spawnSync('man', ['-l', built], { encoding: 'utf8', env: { ...process.env, MANWIDTH: '80', MAN_KEEP_FORMATTING: '' } });
     if (man.error) return; // no man(1) on this machine
     expect(man.stdout).toMatch(/examdrill progress export --out FILE\.tar\.gz/);
+    // A usage too long for one line wraps with single spaces (left-adjusted), not justified.
+    expect(man.stdout).toMatch(/examdrill progress export --out FILE\.tar\.gz \[--pack ID\] \| --format\s+revlog-csv \[--pack ID\] \[--out FILE\.csv\]/);
   });
 });

@@ -95,6 +95,7 @@ export function renderScreen(first: Route, o: ScreenOptions) {
     },
     save: async () => undefined,
     colour: false,
+    readEvents: () => port.events,
   };
   const instance = render(<App deps={deps} first={first} exit={(c) => { exitCode = c; instance.unmount(); }} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,

@@ -269,6 +269,13 @@ describe('the settings screen', () => {
     await s.waitFor(/Exam on 2027-02-15: \d+ days left/);
   });
 
+  it('shows parameters as "default" (FSRS-6) until a fit, never "none"', async () => {
+    const s = renderScreen({ name: 'settings' }, { pack });
+    await s.waitFor('retention');
+    expect(s.frame()).toMatch(/^ *parameters +default /m);
+    expect(s.frame()).not.toMatch(/parameters +none/);
+  });
+
   it('Ctrl-C quits while a value is being typed, as on every screen', async () => {
     const s = renderScreen({ name: 'settings' }, { pack });
     await s.waitFor('retention');
@@ -289,6 +296,12 @@ describe('the stats screen', () => {
     expect(done).toContain('What if: the next 90 days at each desired retention');
     expect(done).toMatch(/^0\.90 .*\(yours\)$/m);
     expect(done).not.toContain('simulating retention');
+  });
+  it('shows the memory model section: parameters in use, and not enough reviews yet without history', async () => {
+    const s = renderScreen({ name: 'stats' }, { pack, rows: 80 });
+    await s.waitFor('Memory model: how well it predicts you');
+    expect(s.frame()).toContain('Parameters: default (FSRS-6).');
+    expect(s.frame()).toContain('Not enough reviews yet (0)');
   });
 });
 

@@ -9,7 +9,7 @@ import { fitHistory, MIN_FIT_ITEMS, MIN_FIT_REVIEWS, predictsBetter, type Fitted
 import { stripControlChars } from '../../domain/text/control-chars.js';
 import { dayKey } from '../../domain/time/day.js';
 import { bindingOptimizer, bindingOptimizerFrom, OptimizerUnavailable } from '../../store/scheduler/optimizer-runner.js';
-import { readPackEvents } from '../../store/scheduler/review-history.js';
+import { readModelEvents } from '../../store/scheduler/review-history.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, localOffset, locatePacks, openStore } from '../context.js';
 import { UserError } from '../errors.js';
@@ -21,7 +21,7 @@ export async function runOptimize({ io, args }: CommandContext): Promise<number>
   const { pack } = choosePack(located, args.options.pack as string | undefined);
   const store = await openStore(located.dataDir, pack.id, io, { autoFlush: false });
   try {
-    const history = fitHistory(readPackEvents(store.dir));
+    const history = fitHistory(readModelEvents(store.dir));
     if (history.reviews < MIN_FIT_REVIEWS || history.itemCount < MIN_FIT_ITEMS) {
       throw new UserError(
         `too little history to fit: ${history.reviews} reviews of ${history.itemCount} items in pack ${pack.id} (needs ${MIN_FIT_REVIEWS} reviews of ${MIN_FIT_ITEMS} items)`,

@@ -13,7 +13,9 @@ import { writeLine } from '../io.js';
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-export async function runProgressExport({ io, args }: CommandContext): Promise<number> {
+export async function runProgressExport(ctx: CommandContext): Promise<number> {
+  if (ctx.args.options.format === 'revlog-csv') return (await import('./progress-revlog.js')).runRevlogExport(ctx);
+  const { io, args } = ctx;
   const out = args.options.out as string | undefined;
   if (!out) throw new UserError('progress export needs --out FILE', 'For example: examdrill progress export --out progress.tar.gz');
   const dataDir = resolveDataDir(args.options, io);
@@ -39,7 +41,9 @@ export async function runProgressExport({ io, args }: CommandContext): Promise<n
   return 0;
 }
 
-export async function runProgressImport({ io, args }: CommandContext): Promise<number> {
+export async function runProgressImport(ctx: CommandContext): Promise<number> {
+  if (ctx.args.options.format === 'revlog-csv') return (await import('./progress-revlog.js')).runRevlogImport(ctx);
+  const { io, args } = ctx;
   const file = resolve(io.cwd, args.positionals[0]!);
   const dataDir = resolveDataDir(args.options, io);
   let result;

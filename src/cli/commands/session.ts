@@ -16,6 +16,7 @@ import type { ProgressStore } from '../../store/progress/progress-store.js';
 import { packDigest } from '../../store/pack/pack-digest.js';
 import { dataPaths } from '../../store/paths.js';
 import type { SessionDeps, SessionMode } from '../../ui/session-deps.js';
+import { readModelEvents } from '../../store/scheduler/review-history.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, colourWanted, localOffset, locatePacks, openStore, type Located } from '../context.js';
 import { UserError } from '../errors.js';
@@ -65,6 +66,7 @@ export async function runSession(mode: SessionMode, { io, args }: CommandContext
       writeFile: (path, text) => writeReport(path, text),
       save: () => store.flush(),
       colour: colourWanted(o, io),
+      readEvents: () => readModelEvents(store.dir),
     };
     const plain = o.plain === true || !io.stdin.isTTY || !io.stdout.isTTY;
     if (plain) {

@@ -27,7 +27,7 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
     if (parsed) {
       const now = io.now();
       store.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, localOffset), key: SETTING_FIELDS[key as SettingKey], value: parsed.value });
-      writeLine(io.stdout, `${key} = ${formatSetting(parsed.value)} (pack ${pack.id})`);
+      writeLine(io.stdout, `${key} = ${formatSetting(parsed.value, key as SettingKey)} (pack ${pack.id})`);
       return 0;
     }
     const settings = effectiveSettings(store.state);
@@ -37,7 +37,7 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
       return 0;
     }
     if (!key) writeLine(io.stdout, `Settings of ${pack.id}:`);
-    for (const k of shown) writeLine(io.stdout, `${k.padEnd(16)} ${formatSetting(settings[SETTING_FIELDS[k]]).padEnd(12)} ${SETTING_HELP[k]}`);
+    for (const k of shown) writeLine(io.stdout, `${k.padEnd(16)} ${formatSetting(settings[SETTING_FIELDS[k]], k).padEnd(12)} ${SETTING_HELP[k]}`);
     return 0;
   } finally {
     await store.close();

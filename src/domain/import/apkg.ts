@@ -19,7 +19,7 @@
  */
 import { QUESTION_MODEL } from '../export/apkg.js';
 import { buildReview } from '../study/review.js';
-import { DEFAULT_SCHEDULER, type Rating } from '../scheduler/fsrs-adapter.js';
+import { DEFAULT_SCHEDULER, type Rating, type SchedulerSettings } from '../scheduler/fsrs-adapter.js';
 import type { Card } from '../pack/types.js';
 import type { ItemProgress, ReviewPayload } from '../progress/events.js';
 import { applyEvent, emptyProgress } from '../progress/state.js';
@@ -280,6 +280,13 @@ export interface HistoryResult {
   readonly ignored: number;
 }
 
+export interface HistoryOptions {
+  /** Whether an item is a card or a question (an Anki deck holds cards only). */
+  readonly kindOf?: (item: string) => 'card' | 'question';
+  /** The learner's scheduler settings (parameters, steps); never fuzzed, so a replay is exact. */
+  readonly scheduler?: SchedulerSettings;
+}
+
 /**
  * The review log replayed through examdrill's scheduler, card by card in time order, as the
  * reviews a learner would have made. A row at or before the item's last recorded answer is
@@ -291,7 +298,10 @@ export function historyReviews(
   cardItems: ReadonlyMap<number, string>,
   progress: Readonly<Record<string, ItemProgress>>,
   dayOf: (at: Date) => string,
+  options: HistoryOptions = {},
 ): HistoryResult {
+  const kindOf = options.kindOf ?? (() => 'card' as const);
+  const scheduler = { ...(options.scheduler ?? DEFAULT_SCHEDULER), fuzz: false };
   const rows = [...revlog].sort((a, b) => a.id - b.id);
   // A scratch state holding only the items the log touches, folded as the store will fold them.
   const scratch = emptyProgress();
@@ -317,14 +327,14 @@ export function historyReviews(
     const rating = row.ease as Rating;
     const review = buildReview({
       // buildReview reads only the item's id and kind.
-      item: { id: item, kind: 'card' } as Card,
+      item: { id: item, kind: kindOf(item) } as Card,
       progress: prev,
       now,
       rating,
       correct: rating > 1,
       mode: 'study',
       ms: Math.min(Math.max(0, row.time), 3_600_000),
-      scheduler: { ...DEFAULT_SCHEDULER, fuzz: false },
+      scheduler,
       examStart: null,
     });
     const day = dayOf(now);

@@ -94,8 +94,9 @@ export function parseSetting(key: SettingKey, raw: string): { value: PackSetting
   }
 }
 
-export function formatSetting(value: PackSettings[keyof PackSettings]): string {
-  if (value === null) return 'none';
+export function formatSetting(value: PackSettings[keyof PackSettings], key?: SettingKey): string {
+  // null parameters are FSRS-6's defaults, not an absence: `settings parameters default` sets them.
+  if (value === null) return key === 'parameters' ? 'default' : 'none';
   if (Array.isArray(value)) return value.join(' ');
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'object' && 'fittedAt' in value) return `fitted ${value.fittedAt.slice(0, 10)} from ${value.reviews} reviews`;

@@ -3,7 +3,7 @@
  * our names), so the library's snake_case fields and Date objects stay here.
  */
 import type { Rating as FsrsRating} from 'ts-fsrs';
-import { createEmptyCard, fsrs, generatorParameters, State, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { createEmptyCard, default_w, forgetting_curve, fsrs, FSRSAlgorithm, generatorParameters, State, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type Rating = 1 | 2 | 3 | 4;
@@ -180,6 +180,31 @@ export function previewIntervals(state: CardState, now: Date, settings: Schedule
 export function recallProbability(state: CardState, now: Date): number {
   if (state.phase === 'new') return 0;
   return scheduler(DEFAULT_SCHEDULER).get_retrievability(toFsrs(state), now, false);
+}
+
+/**
+ * The recall FSRS-6 with parameters `w` (null: the defaults) predicts for each review of one
+ * item's day-by-day history after its first, replaying the history from the first rating: what
+ * the optimizer scores (`deltaT` is the days since the previous review day, 0 for the first).
+ */
+export function replayRecall(reviews: readonly { readonly rating: Rating; readonly deltaT: number }[], w: readonly number[] | null): number[] {
+  const params = w ?? default_w;
+  const algorithm = algorithmFor(w);
+  const out: number[] = [];
+  let memory: { stability: number; difficulty: number } | null = null;
+  for (const r of reviews) {
+    if (memory) out.push(forgetting_curve(params, r.deltaT, memory.stability));
+    memory = algorithm.next_state(memory, r.deltaT, r.rating);
+  }
+  return out;
+}
+
+let lastAlgorithm: { w: readonly number[] | null; algorithm: FSRSAlgorithm } | undefined;
+function algorithmFor(w: readonly number[] | null): FSRSAlgorithm {
+  if (lastAlgorithm?.w === w) return lastAlgorithm.algorithm;
+  const algorithm = new FSRSAlgorithm(generatorParameters({ w: w ? [...w] : [...default_w], enable_short_term: true }));
+  lastAlgorithm = { w, algorithm };
+  return algorithm;
 }
 
 /** "1m", "10m", "3h", "4d", "2.5mo", "1.2y": the time until `due`. */

@@ -4,7 +4,7 @@
  * reference optimizer, @open-spaced-repetition/binding) lives behind the port, in the store
  * (store/scheduler/optimizer-runner.ts); nothing here imports it.
  */
-import type { ProgressEvent, ReviewPayload } from '../progress/events.js';
+import type { ProgressEvent, StudyMode } from '../progress/events.js';
 import type { Rating } from './fsrs-adapter.js';
 
 /** Parameters fitted by `examdrill optimize`, as kept in a settings event. */
@@ -44,6 +44,25 @@ export interface OptimizerPort {
 export const MIN_FIT_REVIEWS = 400;
 export const MIN_FIT_ITEMS = 100;
 
+/** What the memory model reads of one answer; a ReviewPayload is one. */
+export interface ModelAnswer {
+  readonly item: string;
+  readonly mode: StudyMode;
+  readonly rating: Rating;
+  /** Null when the answer left the schedule alone (cram). */
+  readonly after: object | null;
+}
+
+/**
+ * What the memory model reads of the log (a ProgressEvent is one): answers, undos and the
+ * answers an exam recorded; any other event only by its id and time.
+ */
+export type ModelEvent =
+  | ({ readonly type: 'review'; readonly id: string; readonly at: string; readonly day: string } & ModelAnswer)
+  | { readonly type: 'undo'; readonly id: string; readonly at: string; readonly target: string }
+  | { readonly type: 'exam-end'; readonly id: string; readonly at: string; readonly day: string; readonly reviews: readonly ModelAnswer[] }
+  | { readonly type: Exclude<ProgressEvent['type'], 'review' | 'undo' | 'exam-end'>; readonly id: string; readonly at: string };
+
 /** One scheduled answer of the log that counts for the model. */
 export interface ModelReview {
   readonly item: string;
@@ -57,11 +76,11 @@ export interface ModelReview {
  * The answers that stand (not undone), cards and questions alike, from study, quiz and exam; cram
  * answers are left out as they are out of the schedule. Sorted by time.
  */
-export function modelReviews(events: readonly ProgressEvent[]): ModelReview[] {
+export function modelReviews(events: readonly ModelEvent[]): ModelReview[] {
   const undone = new Set<string>();
   for (const e of events) if (e.type === 'undo') undone.add(e.target);
   const out: ModelReview[] = [];
-  const add = (r: ReviewPayload, day: string, at: string) => {
+  const add = (r: ModelAnswer, day: string, at: string) => {
     if (r.mode === 'cram' || r.after === null) return;
     out.push({ item: r.item, day, at, rating: r.rating });
   };
@@ -85,11 +104,16 @@ export function dailyHistories(reviews: readonly ModelReview[]): Map<string, Mod
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
 
+/** One item's daily reviews as the optimizer reads them: the rating and the days since the previous one. */
+export function daySequence(list: readonly ModelReview[]): OptimizerReview[] {
+  return list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
+}
+
 /** The optimizer's items: for every item, one per review after its first, with the reviews before it. */
 export function optimizerItems(histories: ReadonlyMap<string, readonly ModelReview[]>): OptimizerItem[] {
   const out: OptimizerItem[] = [];
   for (const list of histories.values()) {
-    const seq: OptimizerReview[] = list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
+    const seq = daySequence(list);
     for (let n = 2; n <= seq.length; n++) out.push(seq.slice(0, n));
   }
   return out;
@@ -102,7 +126,7 @@ export interface FitHistory {
   readonly itemCount: number;
 }
 
-export function fitHistory(events: readonly ProgressEvent[]): FitHistory {
+export function fitHistory(events: readonly ModelEvent[]): FitHistory {
   const histories = dailyHistories(modelReviews(events));
   let reviews = 0;
   for (const list of histories.values()) reviews += list.length;

@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import type { StoreFs } from './file-system.js';
 import { checkLineFormat, listLogs, NewerLogError, readFrom } from './log-files.js';
 
+/** What every event of a log has: a reader may validate only what it needs of the rest. */
+export interface LoggedEvent {
+  readonly id: string;
+}
+
 /** An event of the log and the byte offset just after its line. */
-export interface LogLine {
-  readonly event: ProgressEvent;
+export interface LogLine<E extends LoggedEvent = ProgressEvent> {
+  readonly event: E;
   readonly end: number;
 }
 
@@ -16,8 +21,8 @@ export interface LogLine {
  * last line (no newline yet) is left out, and `wholeBytes` ends before it. A line of a newer log
  * format throws NewerLogError: skipping it would lose what it says.
  */
-export function parseLogLines(buffer: Buffer, validate: (value: unknown) => ProgressEvent, file = 'log'): { lines: LogLine[]; skipped: number; wholeBytes: number } {
-  const lines: LogLine[] = [];
+export function parseLogLines<E extends LoggedEvent = ProgressEvent>(buffer: Buffer, validate: (value: unknown) => E, file = 'log'): { lines: LogLine<E>[]; skipped: number; wholeBytes: number } {
+  const lines: LogLine<E>[] = [];
   let skipped = 0;
   let pos = 0;
   for (let nl = buffer.indexOf(0x0a); nl >= 0; nl = buffer.indexOf(0x0a, pos)) {
@@ -37,9 +42,9 @@ export function parseLogLines(buffer: Buffer, validate: (value: unknown) => Prog
 }
 
 /** One log of a pack's folder, read whole. */
-export interface LogFile {
+export interface LogFile<E extends LoggedEvent = ProgressEvent> {
   readonly name: string;
-  readonly lines: LogLine[];
+  readonly lines: LogLine<E>[];
   readonly skipped: number;
   /** Bytes up to the end of the last whole line. */
   readonly wholeBytes: number;
@@ -48,8 +53,8 @@ export interface LogFile {
 }
 
 /** Every log of a pack's folder (log-files.ts `listLogs`), each read whole. */
-export function readLogs(fs: StoreFs, dir: string, validate: (value: unknown) => ProgressEvent): LogFile[] {
-  const out: LogFile[] = [];
+export function readLogs<E extends LoggedEvent = ProgressEvent>(fs: StoreFs, dir: string, validate: (value: unknown) => E): LogFile<E>[] {
+  const out: LogFile<E>[] = [];
   for (const name of listLogs(fs, dir)) {
     const read = readFrom(fs, join(dir, name), 0);
     if (!read) continue; // Removed since the listing.
@@ -60,9 +65,9 @@ export function readLogs(fs: StoreFs, dir: string, validate: (value: unknown) =>
 }
 
 /** The events of all logs, each once (a conflicted copy repeats its original's events). */
-export function unionEvents(files: readonly LogFile[]): ProgressEvent[] {
+export function unionEvents<E extends LoggedEvent = ProgressEvent>(files: readonly LogFile<E>[]): E[] {
   const seen = new Set<string>();
-  const out: ProgressEvent[] = [];
+  const out: E[] = [];
   for (const file of files) {
     for (const { event } of file.lines) {
       if (seen.has(event.id)) continue;

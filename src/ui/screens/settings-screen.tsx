@@ -37,7 +37,7 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
     }
     const now = deps.clock.now();
     deps.port.record({ type: 'settings', at: now.toISOString(), day: dayKey(now, deps.clock.offset), key: SETTING_FIELDS[key], value: parsed.value });
-    st.current.note = `Saved: ${key} = ${formatSetting(parsed.value)}.`;
+    st.current.note = `Saved: ${key} = ${formatSetting(parsed.value, key)}.`;
     st.current.draft = null;
   };
   useScreenInput(
@@ -69,7 +69,7 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
   const body: Line[] = KEYS.map((k, i) => [
     { text: i === cursor ? '› ' : '  ', role: 'selected', bold: true },
     { text: k.padEnd(17), bold: i === cursor },
-    { text: formatSetting(settings[SETTING_FIELDS[k]]).padEnd(12), role: 'accent' },
+    { text: formatSetting(settings[SETTING_FIELDS[k]], k).padEnd(12), role: 'accent' },
     { text: SETTING_HELP[k], role: 'dim' },
   ]);
   if (draft !== null) body.push([], [{ text: `New ${key}: ` }, { text: `${draft}_`, bold: true, role: 'accent' }], [{ text: 'Enter saves, Esc cancels.', role: 'dim' }]);
