@@ -35,7 +35,8 @@ function loader(specifier: string): () => Promise<Binding> {
   return () =>
     (binding ??= (async () => {
       try {
-        const m = (await import(specifier)) as Binding & { default?: Binding };
+        // The package by its literal name, so the bundle's dependency on it is plain to see (and to check).
+        const m = (await (specifier === BINDING_PACKAGE ? import('@open-spaced-repetition/binding') : import(specifier))) as Binding & { default?: Binding };
         const b = m.default ?? m;
         if (typeof b.computeParameters !== 'function' || typeof b.FSRSBinding !== 'function') throw new Error(`${specifier} is not the FSRS binding (no computeParameters)`);
         return b;
