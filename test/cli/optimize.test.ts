@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../src/domain/progress/events.js';
 import { schedulerSettings } from '../../src/domain/progress/settings.js';
@@ -77,6 +79,25 @@ describe('examdrill optimize', () => {
     expect(run.stderr).toContain('150 reviews of 30 items');
     expect(run.stderr).toContain('needs 400 reviews of 100 items');
     expect(run.stdout).toBe('');
+    expect((await settingsOf(dir)).parameters).toBeNull();
+  });
+
+  it('says so, in two lines, where the optimizer cannot load (no build of the binding for the platform), changing nothing', async () => {
+    const dir = await machine(reviewEvents(simulate({ items: 100, perItem: 5, seed: 4 })));
+    const run = await runCli(['optimize', '--pack', PACK], { env: { ...env(dir), EXAMDRILL_FSRS_BINDING: '/nonexistent/fsrs-binding.node.js' } });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^examdrill: the FSRS optimizer is not available on ${process.platform}-${process.arch}: @open-spaced-repetition/binding has no build for it \\(.*fsrs-binding`));
+    expect(lines[1]).toBe('Nothing was changed: the schedule keeps the default FSRS-6 parameters. Fitting runs on Linux x64 (copy your progress there with `examdrill progress export`).');
+    expect(run.stdout).toBe('');
+    expect((await settingsOf(dir)).parameters).toBeNull();
+    // A binding package that is there but whose native part is not (as on macOS with 0.5.0): the worker says so.
+    const broken = join(tempDir(), 'binding.cjs');
+    writeFileSync(broken, "throw new Error('Cannot find native binding. npm has a bug related to optional dependencies');\n");
+    const again = await runCli(['optimize', '--pack', PACK], { env: { ...env(dir), EXAMDRILL_FSRS_BINDING: broken } });
+    expect(again.code).toBe(2);
+    expect(again.stderr.split('\n')[0]).toBe(`examdrill: the FSRS optimizer is not available on ${process.platform}-${process.arch}: @open-spaced-repetition/binding has no build for it (Cannot find native binding. npm has a bug related to optional dependencies)`);
     expect((await settingsOf(dir)).parameters).toBeNull();
   });
 });

@@ -104,3 +104,23 @@ describe('settings: parameters', () => {
     expect(set.stdout).toContain(`parameters = default (pack ${PACK})`);
   });
 });
+
+describe('the re-optimize hint', () => {
+  it('settings suggests optimize once there is enough history, and not right after a fit', async () => {
+    const events = reviewEvents(simulate({ items: 160, perItem: 14, seed: 7 }));
+    const dir = await machine(events);
+    const before = await runCli(['settings', '--pack', PACK], { env: env(dir) });
+    expect(before.stdout).toMatch(/^Hint: \d+ reviews of 160 items: enough to fit the memory model to you\. Run: examdrill optimize --pack aws-dop-c02/m);
+    const last = events.at(-1)!;
+    const fitted: FittedParameters = { w: TRUE_W, fittedAt: new Date(Date.parse(last.at) + 60_000).toISOString(), reviews: 2240, items: 160, logLoss: 0.33, rmseBins: 0.04 };
+    const after = await machine([{ type: 'settings', at: fitted.fittedAt, day: last.day, key: 'parameters', value: fitted }], dir);
+    const run = await runCli(['settings', '--pack', PACK], { env: env(after) });
+    expect(run.stdout).toMatch(/^parameters +fitted /m);
+    expect(run.stdout).not.toContain('Hint:');
+  });
+
+  it('no hint on a short history', async () => {
+    const dir = await machine(reviewEvents(simulate({ items: 30, perItem: 5, seed: 3 })));
+    expect((await runCli(['settings', '--pack', PACK], { env: env(dir) })).stdout).not.toContain('Hint:');
+  });
+});

@@ -276,6 +276,21 @@ describe('the settings screen', () => {
     expect(s.frame()).not.toMatch(/parameters +none/);
   });
 
+  it('home and settings suggest optimize after 1,000 reviews since the last fit; never on a fresh start', async () => {
+    const fresh = renderScreen({ name: 'home' }, { pack });
+    await fresh.waitFor('Due now:');
+    expect(fresh.frame()).not.toContain('Run examdrill optimize');
+    const port = memoryPort();
+    port.record({ type: 'settings', at: '2026-01-01T12:00:00.000Z', day: '2026-01-01', key: 'parameters', value: { w: Array(21).fill(1), fittedAt: '2026-01-01T12:00:00.000Z', reviews: 900, items: 120, logLoss: 0.3, rmseBins: 0.03 } });
+    port.state.days['2026-01-05'] = { reviews: 1000, correct: 900, introduced: 0, ms: 0 };
+    const s = renderScreen({ name: 'home' }, { pack, port, rows: 60 });
+    await s.waitFor('Due now:');
+    expect(s.frame().replace(/\s+/g, ' ')).toContain('Memory model: 1000 reviews since the last fit (2026-01-01). Run examdrill optimize to fit it.');
+    await s.press('o');
+    await s.waitFor('retention');
+    expect(s.frame().replace(/\s+/g, ' ')).toContain('Hint: 1000 reviews since the last fit (2026-01-01). Run examdrill optimize to fit it (it never runs by itself).');
+  });
+
   it('Ctrl-C quits while a value is being typed, as on every screen', async () => {
     const s = renderScreen({ name: 'settings' }, { pack });
     await s.waitFor('retention');

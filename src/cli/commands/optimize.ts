@@ -6,8 +6,9 @@
  */
 import { effectiveSettings } from '../../domain/progress/state.js';
 import { fitHistory, MIN_FIT_ITEMS, MIN_FIT_REVIEWS, predictsBetter, type FittedParameters } from '../../domain/scheduler/optimizer.js';
+import { stripControlChars } from '../../domain/text/control-chars.js';
 import { dayKey } from '../../domain/time/day.js';
-import { bindingOptimizer } from '../../store/scheduler/optimizer-runner.js';
+import { bindingOptimizer, bindingOptimizerFrom, OptimizerUnavailable } from '../../store/scheduler/optimizer-runner.js';
 import { readModelEvents } from '../../store/scheduler/review-history.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, localOffset, locatePacks, openStore } from '../context.js';
@@ -29,10 +30,17 @@ export async function runOptimize({ io, args }: CommandContext): Promise<number>
     }
     const current = effectiveSettings(store.state).parameters;
     const progress = progressWriter(io.stderr);
-    const w = await bindingOptimizer.fit(history.items, progress.update);
+    const optimizer = io.env.EXAMDRILL_FSRS_BINDING ? bindingOptimizerFrom(io.env.EXAMDRILL_FSRS_BINDING) : bindingOptimizer;
+    const w = await optimizer.fit(history.items, progress.update).catch((e: unknown) => {
+      if (!(e instanceof OptimizerUnavailable)) throw e;
+      throw new UserError(
+        `${e.message}: @open-spaced-repetition/binding has no build for it (${stripControlChars(e.reason).slice(0, 160)})`,
+        `Nothing was changed: the schedule keeps the ${current ? `parameters fitted on ${current.fittedAt.slice(0, 10)}` : 'default FSRS-6 parameters'}. Fitting runs on Linux x64 (copy your progress there with \`examdrill progress export\`).`,
+      );
+    });
     progress.end();
-    const before = await bindingOptimizer.evaluate(history.items, current?.w ?? null);
-    const after = await bindingOptimizer.evaluate(history.items, w);
+    const before = await optimizer.evaluate(history.items, current?.w ?? null);
+    const after = await optimizer.evaluate(history.items, w);
     const kept = predictsBetter(after, before);
     const now = io.now();
     const fitted: FittedParameters = { w: w.map((x) => Number(x.toFixed(6))), fittedAt: now.toISOString(), reviews: history.reviews, items: history.itemCount, logLoss: after.logLoss, rmseBins: after.rmseBins };

@@ -5,6 +5,7 @@
 import { formatSetting, parseSetting, SETTING_FIELDS, SETTING_HELP, type SettingKey } from '../../domain/progress/settings.js';
 import { effectiveSettings } from '../../domain/progress/state.js';
 import { closestWord } from '../../domain/text/closest-word.js';
+import { optimizeHint } from '../../domain/scheduler/optimizer.js';
 import { dayKey } from '../../domain/time/day.js';
 import type { CommandContext } from '../command-table.js';
 import { choosePack, localOffset, locatePacks, openStore } from '../context.js';
@@ -38,6 +39,8 @@ export async function runSettings({ io, args }: CommandContext): Promise<number>
     }
     if (!key) writeLine(io.stdout, `Settings of ${pack.id}:`);
     for (const k of shown) writeLine(io.stdout, `${k.padEnd(16)} ${formatSetting(settings[SETTING_FIELDS[k]], k).padEnd(12)} ${SETTING_HELP[k]}`);
+    const hint = !key || key === 'parameters' ? optimizeHint(store.state, settings.parameters, localOffset) : null;
+    if (hint) writeLine(io.stdout, `Hint: ${hint.reason}. Run: examdrill optimize --pack ${pack.id} (it never runs by itself)`);
     return 0;
   } finally {
     await store.close();

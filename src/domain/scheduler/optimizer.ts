@@ -5,6 +5,7 @@
  * (store/scheduler/optimizer-runner.ts); nothing here imports it.
  */
 import type { ProgressEvent, StudyMode } from '../progress/events.js';
+import { dayKey, type OffsetFn } from '../time/day.js';
 import type { Rating } from './fsrs-adapter.js';
 
 /** Parameters fitted by `examdrill optimize`, as kept in a settings event. */
@@ -136,4 +137,48 @@ export function fitHistory(events: readonly ModelEvent[]): FitHistory {
 /** Whether the new score predicts better: lower log loss (RMSE breaks a tie). */
 export function predictsBetter(fitted: ModelScore, current: ModelScore): boolean {
   return fitted.logLoss < current.logLoss || (fitted.logLoss === current.logLoss && fitted.rmseBins < current.rmseBins);
+}
+
+/** Re-fit once the history has grown this much since the last fit (by either). */
+export const REFIT_REVIEWS = 1000;
+export const REFIT_DAYS = 30;
+
+/** Why `examdrill optimize` is worth running now; null when it is not. */
+export interface OptimizeHint {
+  readonly reason: string;
+}
+
+/**
+ * Whether to suggest `examdrill optimize` (home, the settings screen, `settings`): never fitted
+ * and the history is big enough to fit, or 1,000 reviews or 30 days of reviews since the last fit.
+ * From the folded state alone (no log read): its per-day review counts and items seen. Before a
+ * first fit it counts every answer, where the optimizer counts one per item per day, so it can
+ * be early; `optimize` then says how much is missing and changes nothing. Never runs anything.
+ */
+export function optimizeHint(
+  state: { readonly days: Readonly<Record<string, { readonly reviews: number }>>; readonly items: Readonly<Record<string, { readonly seen: number }>> },
+  parameters: FittedParameters | null,
+  offset: OffsetFn,
+): OptimizeHint | null {
+  if (!parameters) {
+    let reviews = 0;
+    for (const d of Object.values(state.days)) reviews += d.reviews;
+    let items = 0;
+    for (const i of Object.values(state.items)) if (i.seen > 0) items += 1;
+    if (reviews < MIN_FIT_REVIEWS || items < MIN_FIT_ITEMS) return null;
+    return { reason: `${reviews} reviews of ${items} items: enough to fit the memory model to you` };
+  }
+  // The fit's own day is left out: its reviews came before the fit, or so few after it as not to matter.
+  const fitDay = dayKey(new Date(parameters.fittedAt), offset);
+  let since = 0;
+  let lastDay: string | null = null;
+  for (const [day, d] of Object.entries(state.days)) {
+    if (day <= fitDay || d.reviews === 0) continue;
+    since += d.reviews;
+    if (lastDay === null || day > lastDay) lastDay = day;
+  }
+  const days = lastDay === null ? 0 : dayNumber(lastDay) - dayNumber(fitDay);
+  if (since >= REFIT_REVIEWS) return { reason: `${since} reviews since the last fit (${fitDay})` };
+  if (days >= REFIT_DAYS) return { reason: `${days} days of reviews since the last fit (${fitDay})` };
+  return null;
 }

@@ -19,11 +19,14 @@ import type { ScreenProps } from '../screen-props.js';
 import { blockBar } from '../../domain/exam/report.js';
 import { layoutMarkdown, type Line } from '../text/layout.js';
 import { actionCommand } from '../../domain/stats/next-action.js';
+import { effectiveSettings } from '../../domain/progress/state.js';
+import { optimizeHint } from '../../domain/scheduler/optimizer.js';
 
 export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenProps) {
   // Counted again when the learner comes back to home (active), not on every render: on a
   // 7,500-item pack the count takes about 10 ms.
   const { counts, stats, action, firstRun } = useMemo(() => homeFacts(deps), [deps, active]);
+  const hint = useMemo(() => optimizeHint(deps.port.state, effectiveSettings(deps.port.state).parameters, deps.clock.offset), [deps, active]);
   const width = columns - 1;
   const go = {
     study: () => nav.push({ name: 'study', mode: 'study' }),
@@ -64,6 +67,7 @@ export function HomeScreen({ deps, nav, theme, columns, rows, active }: ScreenPr
     body.push([], [{ text: 'Other packs (examdrill --pack ID):', role: 'dim' }]);
     for (const o of deps.otherPacks) body.push([{ text: `  ${o.id}`, role: 'accent' }, { text: `  ${o.title}` }, { text: o.due === null ? '' : `  ${o.due} due`, role: o.due ? 'warn' : 'dim' }]);
   }
+  if (hint) body.push([], ...layoutMarkdown(`Memory model: ${hint.reason}. Run examdrill optimize to fit it.`, width, { role: 'accent' }));
   body.push([], [{ text: 'Next: ', bold: true }, { text: 'Enter ', role: 'accent', bold: true }, { text: `${actionCommand(action).replace('examdrill ', '')}: ${action.reason}` }]);
   const status: Line = [{ text: `${counts.due} due · ${counts.newToday} new`, role: 'accent' }];
   return <Frame title={`${deps.pack.title} ${deps.pack.version}`} status={status} body={body} screen="home" theme={theme} columns={columns} rows={rows} message={keys.message} />;

@@ -11,12 +11,13 @@
 import { useReducer, useRef } from 'react';
 import { formatSetting, parseSetting, SETTING_FIELDS, SETTING_HELP, type SettingKey } from '../../domain/progress/settings.js';
 import { effectiveSettings } from '../../domain/progress/state.js';
+import { optimizeHint } from '../../domain/scheduler/optimizer.js';
 import { dayKey } from '../../domain/time/day.js';
 import { Frame } from '../components/frame.js';
 import { useScreenInput } from '../input-router.js';
 import { matchKey } from '../keys/key-map.js';
 import type { ScreenProps } from '../screen-props.js';
-import type { Line } from '../text/layout.js';
+import { layoutMarkdown, type Line } from '../text/layout.js';
 
 const KEYS = Object.keys(SETTING_FIELDS) as SettingKey[];
 
@@ -72,6 +73,8 @@ export function SettingsScreen({ deps, nav, theme, columns, rows, active }: Scre
     { text: formatSetting(settings[SETTING_FIELDS[k]], k).padEnd(12), role: 'accent' },
     { text: SETTING_HELP[k], role: 'dim' },
   ]);
+  const hint = optimizeHint(deps.port.state, settings.parameters, deps.clock.offset);
+  if (hint) body.push([], ...layoutMarkdown(`Hint: ${hint.reason}. Run examdrill optimize to fit it (it never runs by itself).`, columns - 1, { role: 'accent' }));
   if (draft !== null) body.push([], [{ text: `New ${key}: ` }, { text: `${draft}_`, bold: true, role: 'accent' }], [{ text: 'Enter saves, Esc cancels.', role: 'dim' }]);
   return <Frame title={`${deps.pack.title} · settings`} body={body} screen="settings" theme={theme} columns={columns} rows={rows} message={note} />;
 }
