@@ -184,7 +184,12 @@ describe('several writer processes, random interleavings and kills', () => {
 
         const rebuilt = foldInOrder(log);
         const check = await checkProgress(dir, 'p');
-        expect(check.snapshotProblem).toBeUndefined();
+        // A writer killed while flushing can leave the snapshot lock before its pid is in it: the
+        // others respect such a young lock and skip their snapshot (the log has every answer, and
+        // opening rebuilds from it). Only then may there be no snapshot; never an unreadable one.
+        const killedInFlush = steps.some((s) => s.op === 'kill-during-flush');
+        if (check.snapshotProblem !== undefined && killedInFlush) expect(check.snapshotProblem).toBe('no snapshot (the state is rebuilt from the log when opened)');
+        else expect(check.snapshotProblem).toBeUndefined();
         expect(check.events).toBe(log.length);
         expect(check.differences).toEqual([]);
         const reopened = await openProgressStore(dir, 'p', { autoFlush: false });
