@@ -24,6 +24,11 @@ export async function runApp(mode: SessionMode, deps: SessionDeps, io: Terminal)
   process.on('SIGHUP', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    // Raw mode before the first frame: Ink turns it on only once a screen listens for keys, and
+    // a Ctrl-C typed in between reached the terminal driver as SIGINT and quit an exam unasked.
+    // In raw mode it waits as a key, for the screen to handle (it asks first during an exam).
+    const input = io.stdin as NodeJS.ReadStream;
+    if (input.isTTY && typeof input.setRawMode === 'function') input.setRawMode(true);
     app = render(<App deps={deps} first={first} exit={exit} />, { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 });
     await app.waitUntilExit();
   } finally {
