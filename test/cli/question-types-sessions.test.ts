@@ -27,7 +27,7 @@ function prompter(s: PipedSession, prompt = 'answer> ') {
     return chunks[seen - 1]!;
   };
   /** Counts a prompt answered without asking for it (a command such as f). */
-  ask.skip = () => {
+  ask.passOver = () => {
     seen += 1;
   };
   return ask;
@@ -73,7 +73,7 @@ describe('a mock exam with every question type (plain mode)', () => {
         // f flags in an exam; false is typed out.
         s.writeLine('f');
         await s.waitForOutput((o) => o.endsWith('Flagged for review.\nanswer> '));
-        next.skip();
+        next.passOver();
         s.writeLine('false'); // wrong
       }
       else if (printed.includes('Type your answer.')) s.writeLine('  DOCKERRUN.AWS.JSON '); // right: trimmed, any case
