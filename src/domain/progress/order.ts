@@ -1,6 +1,8 @@
 /**
  * The one order of the review log, whatever order writers appended it in: an event's `at` time,
- * then its `id` (ties between events of one millisecond, from several processes). The progress
+ * then its `id` (ties between events of one millisecond). One process's ids sort in the order it
+ * made them (store/progress/event-id.ts), so its own ties keep their order; ties between
+ * processes get an arbitrary but fixed one. The progress
  * state is the fold of the log in this order; `progress check` rebuilds it so.
  */
 import type { ProgressEvent } from './events.js';

@@ -15,7 +15,7 @@
  * process's lines. A conflicted copy that grows, or a log that shrank (replaced by the sync
  * tool), makes it rebuild from all logs, each event once.
  */
-import { randomUUID } from 'node:crypto';
+import { nextEventId } from './event-id.js';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { NewEvent, ProgressEvent } from '../../domain/progress/events.js';
@@ -347,7 +347,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
     state,
     notices,
     record(input) {
-      const event = { ...input, id: randomUUID() } as ProgressEvent;
+      const event = { ...input, id: nextEventId() } as ProgressEvent;
       // Other processes' events first, so this one lands on the freshest state. (Only in the
       // moment the event schema is still loading may another's line be folded in after this one.)
       readTail();
@@ -360,7 +360,7 @@ export async function openProgressStore(dataDir: string, packId: string, options
     },
     recordMany(inputs) {
       if (inputs.length === 0) return;
-      const events = inputs.map((input) => ({ ...input, id: randomUUID() }) as ProgressEvent);
+      const events = inputs.map((input) => ({ ...input, id: nextEventId() }) as ProgressEvent);
       readTail();
       appendLines(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       for (const event of events) {

@@ -45,6 +45,22 @@ describe('the progress store on real files', () => {
     expect(Object.keys(b.state.items).sort()).toEqual(['q1', 'q2', 'q3']);
   });
 
+  it('folds events of one millisecond in the order they were recorded, live and when rebuilt from the log', async () => {
+    const dir = tempDir();
+    const a = await openProgressStore(dir, 'p', { autoFlush: false });
+    const same = at(1).toISOString();
+    const day = same.slice(0, 10);
+    // Thirty settings of one key in one millisecond: the last recorded must win, live and rebuilt.
+    for (let n = 1; n <= 30; n += 1) a.record({ type: 'settings', at: same, day, key: 'newPerDay', value: n });
+    // And as in a fast session: ! suspends, u brings back, ! suspends again.
+    a.recordMany([true, false, true].map((suspended) => ({ type: 'suspend', at: same, day, item: 'q1', kind: 'question', suspended })));
+    expect(a.state.settings.newPerDay).toBe(30);
+    expect(a.state.items.q1?.suspended).toBeDefined();
+    const b = await openProgressStore(dir, 'p', { autoFlush: false });
+    expect(b.state.settings.newPerDay).toBe(30);
+    expect(b.state.items.q1?.suspended).toBeDefined();
+  });
+
   it('moves a corrupt snapshot aside, says so, and rebuilds from the log', async () => {
     const dir = tempDir();
     const a = await openProgressStore(dir, 'p', { autoFlush: false });
