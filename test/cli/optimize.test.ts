@@ -5,7 +5,7 @@ import type { NewEvent } from '../../src/domain/progress/events.js';
 import { schedulerSettings } from '../../src/domain/progress/settings.js';
 import { effectiveSettings } from '../../src/domain/progress/state.js';
 import { newCardState, schedule } from '../../src/domain/scheduler/fsrs-adapter.js';
-import { dailyHistories, optimizerItems } from '../../src/domain/scheduler/optimizer.js';
+import { dailyHistories, daySequences } from '../../src/domain/scheduler/optimizer.js';
 import { bindingOptimizer } from '../../src/store/scheduler/optimizer-runner.js';
 import { openProgressStore } from '../../src/store/progress/progress-store.js';
 import { reviewEvents, simulate } from '../helpers/simulated-learner.js';
@@ -48,10 +48,14 @@ describe('examdrill optimize', () => {
     expect(run.stderr.split('\n').filter((l) => l.startsWith('fitting:')).length).toBeLessThanOrEqual(11);
 
     // Held out: another group of items of the same learner.
-    const heldOut = optimizerItems(dailyHistories(simulate({ items: 120, perItem: 14, seed: 99, prefix: 'h' })));
+    const heldOut = daySequences(dailyHistories(simulate({ items: 120, perItem: 14, seed: 99, prefix: 'h' })));
     const withDefaults = await bindingOptimizer.evaluate(heldOut, null);
     const withFit = await bindingOptimizer.evaluate(heldOut, out.fitted.w);
     expect(withFit.logLoss).toBeLessThan(withDefaults.logLoss);
+    // The scores the fit printed are those of its history, as a separate evaluation finds them.
+    const own = daySequences(dailyHistories(history));
+    expect((await bindingOptimizer.evaluate(own, null)).logLoss).toBeCloseTo(out.before.logLoss, 6);
+    expect((await bindingOptimizer.evaluate(own, out.fitted.w)).logLoss).toBeCloseTo(out.fitted.logLoss, 3);
 
     // The parameters are a settings event, and the scheduler takes them from the next answer.
     const settings = await settingsOf(dir);

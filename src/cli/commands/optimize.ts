@@ -31,7 +31,7 @@ export async function runOptimize({ io, args }: CommandContext): Promise<number>
     const current = effectiveSettings(store.state).parameters;
     const progress = progressWriter(io.stderr);
     const optimizer = io.env.EXAMDRILL_FSRS_BINDING ? bindingOptimizerFrom(io.env.EXAMDRILL_FSRS_BINDING) : bindingOptimizer;
-    const w = await optimizer.fit(history.items, progress.update).catch((e: unknown) => {
+    const { w, before, after } = await optimizer.fit(history.sequences, current?.w ?? null, progress.update).catch((e: unknown) => {
       if (!(e instanceof OptimizerUnavailable)) throw e;
       throw new UserError(
         `${e.message}: @open-spaced-repetition/binding has no build for it (${stripControlChars(e.reason).slice(0, 160)})`,
@@ -39,8 +39,6 @@ export async function runOptimize({ io, args }: CommandContext): Promise<number>
       );
     });
     progress.end();
-    const before = await optimizer.evaluate(history.items, current?.w ?? null);
-    const after = await optimizer.evaluate(history.items, w);
     const kept = predictsBetter(after, before);
     const now = io.now();
     const fitted: FittedParameters = { w: w.map((x) => Number(x.toFixed(6))), fittedAt: now.toISOString(), reviews: history.reviews, items: history.itemCount, logLoss: after.logLoss, rmseBins: after.rmseBins };

@@ -26,8 +26,11 @@ export interface OptimizerReview {
   readonly deltaT: number;
 }
 
-/** An item's reviews up to one review, oldest first; the last one is what the model predicts. */
-export type OptimizerItem = readonly OptimizerReview[];
+/**
+ * One item's daily reviews, oldest first. The optimizer learns from every review after the first,
+ * predicted from the ones before it (the adapter turns a sequence into those items).
+ */
+export type ReviewSequence = readonly OptimizerReview[];
 
 /** How well parameters predict a history: log loss, and RMSE over bins of predicted recall. */
 export interface ModelScore {
@@ -35,10 +38,18 @@ export interface ModelScore {
   readonly rmseBins: number;
 }
 
+/** A fit: the parameters found, and the scores of the ones in use and of them on the same history. */
+export interface FitResult {
+  readonly w: readonly number[];
+  readonly before: ModelScore;
+  readonly after: ModelScore;
+}
+
 /** The optimizer, as the domain sees it. `w` null means FSRS-6's default parameters. */
 export interface OptimizerPort {
-  fit(items: readonly OptimizerItem[], onProgress?: (done: number, total: number) => void): Promise<readonly number[]>;
-  evaluate(items: readonly OptimizerItem[], w: readonly number[] | null): Promise<ModelScore>;
+  /** Fits parameters to the history, and scores `current` and the fitted ones on it. */
+  fit(sequences: readonly ReviewSequence[], current: readonly number[] | null, onProgress?: (done: number, total: number) => void): Promise<FitResult>;
+  evaluate(sequences: readonly ReviewSequence[], w: readonly number[] | null): Promise<ModelScore>;
 }
 
 /** The least history worth fitting: fewer reviews or items and the fit is noise. */
@@ -110,18 +121,13 @@ export function daySequence(list: readonly ModelReview[]): OptimizerReview[] {
   return list.map((r, i) => ({ rating: r.rating, deltaT: i === 0 ? 0 : dayNumber(r.day) - dayNumber(list[i - 1]!.day) }));
 }
 
-/** The optimizer's items: for every item, one per review after its first, with the reviews before it. */
-export function optimizerItems(histories: ReadonlyMap<string, readonly ModelReview[]>): OptimizerItem[] {
-  const out: OptimizerItem[] = [];
-  for (const list of histories.values()) {
-    const seq = daySequence(list);
-    for (let n = 2; n <= seq.length; n++) out.push(seq.slice(0, n));
-  }
-  return out;
+/** Every item's daily review sequence. */
+export function daySequences(histories: ReadonlyMap<string, readonly ModelReview[]>): ReviewSequence[] {
+  return [...histories.values()].map(daySequence);
 }
 
 export interface FitHistory {
-  readonly items: OptimizerItem[];
+  readonly sequences: ReviewSequence[];
   /** Reviews counted (first per item per day) and distinct items. */
   readonly reviews: number;
   readonly itemCount: number;
@@ -131,7 +137,7 @@ export function fitHistory(events: readonly ModelEvent[]): FitHistory {
   const histories = dailyHistories(modelReviews(events));
   let reviews = 0;
   for (const list of histories.values()) reviews += list.length;
-  return { items: optimizerItems(histories), reviews, itemCount: histories.size };
+  return { sequences: daySequences(histories), reviews, itemCount: histories.size };
 }
 
 /** Whether the new score predicts better: lower log loss (RMSE breaks a tie). */
