@@ -66,9 +66,9 @@ describe('the npm package', () => {
     }
     expect(notices).toContain('Permission is hereby granted');
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    // The bundle imports no package but the one left external (its WebAssembly is loaded from beside it).
+    // The bundle imports (or resolves, for a worker) no package but the ones left external.
     const bundle = readdirSync(join(ROOT, 'dist/chunks')).map((f) => readFileSync(join(ROOT, 'dist/chunks', f), 'utf8')).join('\n') + readFileSync(join(ROOT, 'dist/examdrill.js'), 'utf8');
-    const bare = new Set([...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)"([^".][^"]*)"/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && !/^(fs|path|zlib|events|module|buffer|assert|stream|util|os|url|crypto|child_process|worker_threads|string_decoder|tty|process)(\/|$)/.test(s) && /^[@a-z]/.test(s)));
+    const bare = new Set([...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\.resolve\s*\(\s*)"([^".][^"]*)"/g)].map((m) => m[1]!.split('/').slice(0, m[1]!.startsWith('@') ? 2 : 1).join('/')).filter((s) => !s.startsWith('node:') && !/^(fs|path|zlib|events|module|buffer|assert|stream|util|os|url|crypto|child_process|worker_threads|string_decoder|tty|process)(\/|$)/.test(s) && /^[@a-z]/.test(s)));
     expect([...bare].sort()).toEqual(Object.keys(pkg.dependencies).sort());
   });
 

@@ -118,7 +118,9 @@ export function bindingOptimizerFrom(specifier: string): OptimizerPort {
   async function inWorker<T>(job: 'fit' | 'evaluate', sequences: readonly ReviewSequence[], w: readonly number[] | null, onProgress?: (done: number, total: number) => void): Promise<T> {
     let path: string;
     try {
-      path = createRequire(import.meta.url).resolve(specifier);
+      const require = createRequire(import.meta.url);
+      // The package by its literal name, so the bundle's dependency on it is plain to see (and to check).
+      path = specifier === BINDING_PACKAGE ? require.resolve('@open-spaced-repetition/binding') : require.resolve(specifier);
     } catch (e) {
       throw new OptimizerUnavailable(platform, (e as Error).message.split('\n')[0]!);
     }
