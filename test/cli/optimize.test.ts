@@ -7,28 +7,16 @@ import { effectiveSettings } from '../../src/domain/progress/state.js';
 import { newCardState, schedule } from '../../src/domain/scheduler/fsrs-adapter.js';
 import { dailyHistories, daySequences } from '../../src/domain/scheduler/optimizer.js';
 import { bindingOptimizer } from '../../src/store/scheduler/optimizer-runner.js';
-import { openProgressStore } from '../../src/store/progress/progress-store.js';
 import { reviewEvents, simulate } from '../helpers/simulated-learner.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { readStore, storeWith } from '../helpers/stores.js';
 
 const PACK = 'aws-dop-c02';
 const env = (dir: string) => ({ EXAMDRILL_DATA_DIR: dir });
 
-async function machine(events: readonly NewEvent[], dir = tempDir()): Promise<string> {
-  const store = await openProgressStore(dir, PACK, { autoFlush: false });
-  store.recordMany(events);
-  await store.close();
-  return dir;
-}
+const machine = (events: readonly NewEvent[], dir?: string) => storeWith(PACK, events, dir);
 
-async function settingsOf(dir: string) {
-  const store = await openProgressStore(dir, PACK, { autoFlush: false });
-  try {
-    return effectiveSettings(store.state);
-  } finally {
-    await store.close();
-  }
-}
+const settingsOf = (dir: string) => readStore(dir, PACK, effectiveSettings);
 
 describe('examdrill optimize', () => {
   it('fits a simulated learner better than the defaults, on reviews it never saw, and the next review uses the fit', async () => {

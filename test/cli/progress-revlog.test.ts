@@ -15,6 +15,7 @@ import { loadPack } from '../../src/store/pack/load-pack.js';
 import { openProgressStore } from '../../src/store/progress/progress-store.js';
 import { progressFiles } from '../helpers/progress-files.js';
 import { BUNDLED_PACK, runCli, tempDir } from '../helpers/run-cli.js';
+import { readStore } from '../helpers/stores.js';
 import { mulberry32 } from '../helpers/simulated-learner.js';
 
 const PACK = 'aws-dop-c02';
@@ -65,14 +66,7 @@ async function machine(events: readonly NewEvent[]): Promise<string> {
   return dir;
 }
 
-async function stateOf(dir: string) {
-  const store = await openProgressStore(dir, PACK, { autoFlush: false });
-  try {
-    return structuredClone(store.state);
-  } finally {
-    await store.close();
-  }
-}
+const stateOf = (dir: string) => readStore(dir, PACK, (state) => structuredClone(state));
 
 describe('progress export --format revlog-csv', () => {
   it('writes one row per scheduled answer, with a stable card_id and the item_id to come back by', async () => {

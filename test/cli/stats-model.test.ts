@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../src/domain/progress/events.js';
 import type { FittedParameters } from '../../src/domain/scheduler/optimizer.js';
-import { openProgressStore } from '../../src/store/progress/progress-store.js';
 import { reviewEvents, simulate, TRUE_W } from '../helpers/simulated-learner.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { storeWith } from '../helpers/stores.js';
 
 const PACK = 'aws-dop-c02';
 const env = (dir: string) => ({ EXAMDRILL_DATA_DIR: dir });
 
-async function machine(events: readonly NewEvent[], dir = tempDir()): Promise<string> {
-  const store = await openProgressStore(dir, PACK, { autoFlush: false });
-  store.recordMany(events);
-  await store.close();
-  return dir;
-}
+const machine = (events: readonly NewEvent[], dir?: string) => storeWith(PACK, events, dir);
 
 interface Model {
   parameters: 'default' | { fittedAt: string; reviews: number };
